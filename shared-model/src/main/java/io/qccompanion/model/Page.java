@@ -1,0 +1,19 @@
+package io.qccompanion.model;
+
+import java.util.List;
+
+/**
+ * One page of closed tickets.
+ *
+ * @param tickets tickets that count as closed under the connection's rule (possibly empty)
+ * @param next checkpoint to commit together with {@code tickets}; resuming from it never repeats or
+ *     skips a ticket
+ * @param done true when the host had nothing more at the time of the call (end of stream); the
+ *     server then waits for the next scheduled run
+ */
+public record Page(List<Ticket> tickets, Checkpoint next, boolean done) {
+  public Page {
+    if (next == null) throw new IllegalArgumentException("next == null");
+    tickets = List.copyOf(tickets);
+  }
+}
