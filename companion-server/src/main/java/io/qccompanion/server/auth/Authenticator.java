@@ -1,0 +1,92 @@
+package io.qccompanion.server.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.qccompanion.server.users.UserDirectory;
+import io.qccompanion.server.web.HttpProblem;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the caller (Bearer API token, else session cookie) before every request, and enforces the
+ * roles a route declares. Session callers must echo their CSRF token on every unsafe request.
+ */
+public final class Authenticator {
+  public static final String SESSION_COOKIE = "qc_session";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  private static final String ATTRIBUTE = "qc.principal";
+  private static final Set<HandlerType> SAFE =
+      Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+
+  private final Sessions sessions;
+  private final ApiTokens tokens;
+  private final UserDirectory users;
+
+  public Authenticator(Sessions sessions, ApiTokens tokens, UserDirectory users) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.users = users;
+  }
+
+  /** Before-matched handler: authenticates, then checks the route's roles and CSRF. */
+  public void guard(Context ctx) {
+    Set<? extends io.javalin.security.RouteRole> allowed = ctx.routeRoles();
+    if (allowed.isEmpty()) {
+      identify(ctx);
+      return;
+    }
+    Principal principal =
+        identify(ctx)
+            .orElseThrow(() -> HttpProblem.unauthorized("log in or send a Bearer API token"));
+    if (!allowed.contains(principal.role()))
+      throw HttpProblem.forbidden(
+          "role " + principal.role() + " may not " + ctx.method() + " " + ctx.path());
+    if (principal.csrfToken() != null && !SAFE.contains(ctx.method())) {
+      String sent = ctx.header(CSRF_HEADER);
+      if (sent == null) sent = ctx.formParam("_csrf");
+      if (!Secrets.same(sent, principal.csrfToken()))
+        throw HttpProblem.forbidden("missing or wrong CSRF token (header " + CSRF_HEADER + ")");
+    }
+  }
+
+  private Optional<Principal> identify(Context ctx) {
+    Principal cached = ctx.attribute(ATTRIBUTE);
+    if (cached != null) return Optional.of(cached);
+    Optional<Principal> found = fromBearer(ctx).or(() -> fromSession(ctx));
+    found.ifPresent(p -> ctx.attribute(ATTRIBUTE, p));
+    return found;
+  }
+
+  private Optional<Principal> fromBearer(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+    String userId =
+        tokens
+            .userFor(header.substring(7).strip())
+            .orElseThrow(() -> HttpProblem.unauthorized("API token is unknown or revoked"));
+    return users.principal(userId, null);
+  }
+
+  private Optional<Principal> fromSession(Context ctx) {
+    String cookie = ctx.cookie(SESSION_COOKIE);
+    if (cookie == null) return Optional.empty();
+    return sessions.find(cookie).flatMap(live -> users.principal(live.userId(), live.csrfToken()));
+  }
+
+  /** The authenticated caller; 401 when there is none. */
+  public static Principal principal(Context ctx) {
+    Principal p = ctx.attribute(ATTRIBUTE);
+    if (p == null) throw HttpProblem.unauthorized("log in or send a Bearer API token");
+    return p;
+  }
+
+  /** The caller if authenticated. */
+  public static Optional<Principal> optionalPrincipal(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+  }
+
+  /** Binds {@code principal} to this request (used by host-token logins). */
+  public static void bind(Context ctx, Principal principal) {
+    ctx.attribute(ATTRIBUTE, principal);
+  }
+}

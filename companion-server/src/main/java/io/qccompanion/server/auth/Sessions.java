@@ -1,0 +1,67 @@
+package io.qccompanion.server.auth;
+
+import io.qccompanion.server.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Login sessions: random cookie tokens stored as digests, each with its own CSRF token. */
+public final class Sessions {
+  private final Database db;
+  private final Clock clock;
+  private final Duration ttl;
+
+  public Sessions(Database db, Clock clock, Duration ttl) {
+    this.db = db;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** A new session: the cookie value and its CSRF token. */
+  public record Opened(String token, String csrfToken) {}
+
+  public Opened open(String userId) {
+    String token = Secrets.randomToken("s_", 32);
+    String csrf = Secrets.randomToken("", 24);
+    long now = clock.millis();
+    db.run(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?)""")
+                .bind(0, Secrets.digest(token))
+                .bind(1, userId)
+                .bind(2, csrf)
+                .bind(3, now)
+                .bind(4, now + ttl.toMillis())
+                .execute());
+    return new Opened(token, csrf);
+  }
+
+  /** The user id and CSRF token of a live session. */
+  public record Live(String userId, String csrfToken) {}
+
+  public Optional<Live> find(String token) {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?")
+                .bind(0, Secrets.digest(token))
+                .bind(1, clock.millis())
+                .map((rs, ctx) -> new Live(rs.getString(1), rs.getString(2)))
+                .findOne());
+  }
+
+  public void close(String token) {
+    db.run(
+        h ->
+            h.createUpdate("DELETE FROM sessions WHERE token_hash = ?")
+                .bind(0, Secrets.digest(token))
+                .execute());
+  }
+
+  public Duration ttl() {
+    return ttl;
+  }
+}

@@ -1,0 +1,117 @@
+package io.qccompanion.server.config;
+
+import java.time.Duration;
+
+/**
+ * Server configuration: a YAML file, then {@code QC_*} environment variables over it. Validated
+ * before anything starts; see {@link ConfigLoader}.
+ *
+ * @param publicUrl how users and hosts reach the companion, used in links and host apps
+ * @param secretKey base64 of 32 random bytes; encrypts connection credentials at rest
+ */
+public record CompanionConfig(
+    String host,
+    int port,
+    String publicUrl,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    String secretKey,
+    Duration sessionTtl,
+    boolean schedulers) {
+
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host)
+        .port(port)
+        .publicUrl(publicUrl)
+        .databaseUrl(databaseUrl)
+        .databaseUser(databaseUser)
+        .databasePassword(databasePassword)
+        .secretKey(secretKey)
+        .sessionTtl(sessionTtl)
+        .schedulers(schedulers);
+  }
+
+  @Override
+  public String toString() {
+    return "CompanionConfig[host=%s, port=%d, publicUrl=%s, databaseUrl=%s, secretKey=***]"
+        .formatted(host, port, publicUrl, databaseUrl);
+  }
+
+  /** Builds a config; defaults suit a local single-node install. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private String publicUrl;
+    private String databaseUrl = "jdbc:sqlite:./data/qc.db";
+    private String databaseUser;
+    private String databasePassword;
+    private String secretKey;
+    private Duration sessionTtl = Duration.ofHours(12);
+    private boolean schedulers = true;
+
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    public Builder port(int v) {
+      port = v;
+      return this;
+    }
+
+    public Builder publicUrl(String v) {
+      publicUrl = v;
+      return this;
+    }
+
+    public Builder databaseUrl(String v) {
+      databaseUrl = v;
+      return this;
+    }
+
+    public Builder databaseUser(String v) {
+      databaseUser = v;
+      return this;
+    }
+
+    public Builder databasePassword(String v) {
+      databasePassword = v;
+      return this;
+    }
+
+    public Builder secretKey(String v) {
+      secretKey = v;
+      return this;
+    }
+
+    public Builder sessionTtl(Duration v) {
+      sessionTtl = v;
+      return this;
+    }
+
+    public Builder schedulers(boolean v) {
+      schedulers = v;
+      return this;
+    }
+
+    public CompanionConfig build() {
+      String url = publicUrl != null ? publicUrl : "http://localhost:" + port;
+      return new CompanionConfig(
+          host,
+          port,
+          url,
+          databaseUrl,
+          databaseUser,
+          databasePassword,
+          secretKey,
+          sessionTtl,
+          schedulers);
+    }
+  }
+}

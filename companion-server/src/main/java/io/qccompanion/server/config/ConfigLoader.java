@@ -1,0 +1,114 @@
+package io.qccompanion.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.qccompanion.server.auth.SecretBox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@link CompanionConfig} from an optional YAML file and the environment ({@code QC_PORT},
+ * {@code QC_HOST}, {@code QC_PUBLIC_URL}, {@code QC_DB_URL}, {@code QC_DB_USER}, {@code
+ * QC_DB_PASSWORD}, {@code QC_SECRET_KEY}, {@code QC_SESSION_HOURS}); environment wins.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /** Thrown with every problem found, one per line, so the operator fixes them all at once. */
+  public static final class InvalidConfigException extends RuntimeException {
+    public InvalidConfigException(List<String> problems) {
+      super("invalid configuration:\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  public static CompanionConfig load(Path file, Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    CompanionConfig.Builder b = CompanionConfig.newBuilder();
+    if (file != null) readFile(file, b, problems);
+    String v;
+    if ((v = env.get("QC_HOST")) != null) b.host(v);
+    if ((v = env.get("QC_PORT")) != null) b.port(parseInt("QC_PORT", v, problems));
+    if ((v = env.get("QC_PUBLIC_URL")) != null) b.publicUrl(v);
+    if ((v = env.get("QC_DB_URL")) != null) b.databaseUrl(v);
+    if ((v = env.get("QC_DB_USER")) != null) b.databaseUser(v);
+    if ((v = env.get("QC_DB_PASSWORD")) != null) b.databasePassword(v);
+    if ((v = env.get("QC_SECRET_KEY")) != null) b.secretKey(v);
+    if ((v = env.get("QC_SESSION_HOURS")) != null)
+      b.sessionTtl(Duration.ofHours(parseInt("QC_SESSION_HOURS", v, problems)));
+    CompanionConfig config = b.build();
+    validate(config, problems);
+    if (!problems.isEmpty()) throw new InvalidConfigException(problems);
+    return config;
+  }
+
+  private static void readFile(Path file, CompanionConfig.Builder b, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add("config file " + file + " does not exist");
+      return;
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      problems.add("config file " + file + " is not valid YAML: " + e.getMessage());
+      return;
+    }
+    if (root == null || !root.isObject()) return;
+    var known = List.of("host", "port", "publicUrl", "database", "secretKey", "sessionHours");
+    root.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!known.contains(n))
+                problems.add("unknown key '" + n + "' in " + file + " (known: " + known + ")");
+            });
+    if (root.has("host")) b.host(root.get("host").asText());
+    if (root.has("port")) b.port(parseInt("port", root.get("port").asText(), problems));
+    if (root.has("publicUrl")) b.publicUrl(root.get("publicUrl").asText());
+    if (root.has("secretKey")) b.secretKey(root.get("secretKey").asText());
+    if (root.has("sessionHours"))
+      b.sessionTtl(
+          Duration.ofHours(parseInt("sessionHours", root.get("sessionHours").asText(), problems)));
+    JsonNode db = root.path("database");
+    if (db.has("url")) b.databaseUrl(db.get("url").asText());
+    if (db.has("user")) b.databaseUser(db.get("user").asText());
+    if (db.has("password")) b.databasePassword(db.get("password").asText());
+  }
+
+  private static void validate(CompanionConfig c, List<String> problems) {
+    if (c.port() < 0 || c.port() > 65535) problems.add("port must be 0..65535, got " + c.port());
+    if (c.databaseUrl() == null
+        || !(c.databaseUrl().startsWith("jdbc:sqlite:")
+            || c.databaseUrl().startsWith("jdbc:postgresql:")))
+      problems.add(
+          "database url must start with jdbc:sqlite: or jdbc:postgresql:, got " + c.databaseUrl());
+    if (!c.publicUrl().startsWith("http://") && !c.publicUrl().startsWith("https://"))
+      problems.add("publicUrl must be an http(s) URL, got " + c.publicUrl());
+    if (c.secretKey() == null || c.secretKey().isBlank()) {
+      problems.add(
+          "secretKey is missing: set QC_SECRET_KEY to 32 random bytes in base64 (e.g. `openssl rand -base64 32`)");
+    } else {
+      try {
+        new SecretBox(c.secretKey());
+      } catch (IllegalArgumentException e) {
+        problems.add("secretKey: " + e.getMessage());
+      }
+    }
+    if (c.sessionTtl().isNegative() || c.sessionTtl().isZero())
+      problems.add("sessionHours must be positive");
+  }
+
+  private static int parseInt(String name, String value, List<String> problems) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      problems.add(name + " must be a whole number, got '" + value + "'");
+      return 0;
+    }
+  }
+}

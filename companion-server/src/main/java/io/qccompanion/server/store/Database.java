@@ -1,0 +1,104 @@
+package io.qccompanion.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The companion's database: SQLite by default (WAL, foreign keys, busy timeout, one writer at a
+ * time) or PostgreSQL by JDBC URL. SQL is kept portable between the two.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final boolean sqlite;
+  // SQLite allows one writer; serialising writes in the JVM avoids SQLITE_BUSY on lock upgrades.
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  private Database(HikariDataSource dataSource, boolean sqlite) {
+    this.dataSource = dataSource;
+    this.sqlite = sqlite;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens a pool on {@code url}; for SQLite the file's folder is created. */
+  public static Database open(String url, String user, String password) {
+    if (url == null || url.isBlank()) throw new IllegalArgumentException("database url is blank");
+    boolean sqlite = url.startsWith("jdbc:sqlite:");
+    var config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("qc-db");
+    if (sqlite) {
+      SqliteFiles.createParentFolder(url);
+      config.setMaximumPoolSize(4);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      config.addDataSourceProperty("synchronous", "NORMAL");
+      config.addDataSourceProperty("foreign_keys", "true");
+      config.addDataSourceProperty("busy_timeout", "10000");
+    } else {
+      config.setUsername(user);
+      config.setPassword(password);
+      config.setMaximumPoolSize(10);
+    }
+    return new Database(new HikariDataSource(config), sqlite);
+  }
+
+  /** Applies pending Flyway migrations; returns how many ran. */
+  public int migrate() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate()
+        .migrationsExecuted;
+  }
+
+  public boolean isSqlite() {
+    return sqlite;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs {@code callback} in a read-only unit of work. */
+  public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
+    return jdbi.withHandle(callback);
+  }
+
+  /** Runs {@code callback} in one transaction; on SQLite writers take turns. */
+  public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
+    if (!sqlite) return jdbi.inTransaction(callback);
+    writeLock.lock();
+    try {
+      return jdbi.inTransaction(callback);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Like {@link #write} for callbacks without a result. */
+  public <X extends Exception> void run(HandleConsumer<X> consumer) throws X {
+    write(
+        handle -> {
+          consumer.useHandle(handle);
+          return null;
+        });
+  }
+
+  /** A unit of work without a result. */
+  @FunctionalInterface
+  public interface HandleConsumer<X extends Exception> {
+    void useHandle(Handle handle) throws X;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,53 @@
+package io.qccompanion.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The OpenAPI 3.1 document at {@code /api/v1/openapi.json}, assembled from one fragment per feature
+ * ({@code openapi/<feature>.json}, each with {@code paths} and {@code components.schemas}) so each
+ * feature documents its own routes. A test checks it against the registered routes.
+ */
+public final class OpenApiDocument {
+  /** Feature fragments, in document order. Add a feature's name here with its routes. */
+  public static final List<String> FRAGMENTS =
+      List.of("core", "connections", "scorecards", "evaluations", "sampling");
+
+  private final String json;
+
+  public OpenApiDocument(String version) {
+    ObjectNode root = load("openapi/base.json");
+    ((ObjectNode) root.path("info")).put("version", version);
+    ObjectNode paths = root.putObject("paths");
+    ObjectNode schemas = root.withObject("/components").withObject("/schemas");
+    for (String name : FRAGMENTS) {
+      String resource = "openapi/" + name + ".json";
+      if (getClass().getClassLoader().getResource(resource) == null) continue;
+      JsonNode fragment = load(resource);
+      fragment.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
+      fragment
+          .path("components")
+          .path("schemas")
+          .fields()
+          .forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
+    }
+    this.json = Json.write(root);
+  }
+
+  public String json() {
+    return json;
+  }
+
+  private ObjectNode load(String resource) {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing resource " + resource);
+      return (ObjectNode) Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

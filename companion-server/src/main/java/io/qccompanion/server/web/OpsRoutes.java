@@ -1,0 +1,42 @@
+package io.qccompanion.server.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qccompanion.server.store.Database;
+import java.util.Map;
+
+/** Liveness, readiness, Prometheus metrics and the OpenAPI document. */
+public final class OpsRoutes {
+  private final Database db;
+  private final PrometheusMeterRegistry registry;
+  private final OpenApiDocument openApi;
+
+  public OpsRoutes(Database db, PrometheusMeterRegistry registry, OpenApiDocument openApi) {
+    this.db = db;
+    this.registry = registry;
+    this.openApi = openApi;
+  }
+
+  public void register(RoutesConfig r) {
+    r.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+    r.get("/ready", this::ready);
+    r.get(
+        "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+    r.get(
+        "/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
+  }
+
+  void ready(Context ctx) {
+    try {
+      db.read(
+          h ->
+              h.createQuery("SELECT count(*) FROM flyway_schema_history")
+                  .mapTo(Integer.class)
+                  .one());
+      ctx.json(Map.of("status", "READY"));
+    } catch (RuntimeException e) {
+      ctx.status(503).json(Map.of("status", "NOT_READY", "reason", "database unavailable"));
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.qccompanion.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders every failure as {@code application/problem+json}; unexpected ones are logged once. */
+public final class Problems {
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  /** Registers the exception and error mappings. */
+  public static void register(RoutesConfig routes) {
+    routes.exception(HttpProblem.class, (e, ctx) -> render(ctx, e));
+    routes.exception(JsonProcessingException.class, (e, ctx) -> render(ctx, fromJson(e)));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            render(ctx, new HttpProblem(e.getStatus(), e.getMessage(), e.getMessage(), null)));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          render(
+              ctx,
+              new HttpProblem(500, "Internal error", "unexpected failure; see server log", null));
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty())
+            render(ctx, new HttpProblem(404, "Not found", "no route for " + ctx.path(), null));
+        });
+  }
+
+  /** Writes {@code problem} to the response. */
+  public static void render(Context ctx, HttpProblem problem) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", problem.title());
+    body.put("status", problem.status());
+    body.put("detail", problem.getMessage());
+    if (problem.field() != null) body.put("field", problem.field());
+    body.put("instance", ctx.path());
+    ctx.status(problem.status()).contentType("application/problem+json").result(Json.write(body));
+  }
+
+  static HttpProblem fromJson(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return HttpProblem.invalid(
+          pointer(unknown), "unknown field '" + unknown.getPropertyName() + "'");
+    }
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String detail = mapping.getOriginalMessage();
+      int cut = detail.indexOf('\n');
+      if (cut > 0) detail = detail.substring(0, cut);
+      return HttpProblem.invalid(pointer(mapping), "wrong value: " + detail);
+    }
+    return HttpProblem.invalid("/", "body is not valid JSON: " + e.getOriginalMessage());
+  }
+
+  private static String pointer(JsonMappingException e) {
+    var pointer = new StringBuilder();
+    for (var ref : e.getPath()) {
+      pointer.append('/');
+      pointer.append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+    }
+    return pointer.length() == 0 ? "/" : pointer.toString();
+  }
+}
