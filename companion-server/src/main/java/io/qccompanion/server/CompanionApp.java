@@ -8,9 +8,19 @@ import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
+import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.connections.ConnectionHealthMetrics;
+import io.qccompanion.server.connections.ConnectionRoutes;
+import io.qccompanion.server.connections.ConnectionStore;
+import io.qccompanion.server.connections.ConnectorRegistry;
+import io.qccompanion.server.connections.HostLoginRoutes;
+import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.sync.SyncRunner;
+import io.qccompanion.server.sync.SyncScheduler;
+import io.qccompanion.server.sync.TicketStore;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.Json;
@@ -18,6 +28,8 @@ import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Wires the companion: every component is built here and handed what it needs. */
 public final class CompanionApp implements AutoCloseable {
@@ -25,10 +37,10 @@ public final class CompanionApp implements AutoCloseable {
 
   private final CompanionConfig config;
   private final Database db;
-  private final Clock clock;
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Components components;
+  private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
 
   /** Everything the routes and background jobs use; exposed for the CLI, demo and tests. */
@@ -40,38 +52,59 @@ public final class CompanionApp implements AutoCloseable {
       SecretBox secrets,
       UserDirectory users,
       Sessions sessions,
-      ApiTokens tokens) {}
+      ApiTokens tokens,
+      ConnectionStore connections,
+      ConnectorRegistry connectors,
+      TicketStore tickets,
+      SyncRunner sync) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
-    this.clock = clock;
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
+    var audit = new AuditLog(clock);
     var users = new UserDirectory(db, clock);
+    var box = new SecretBox(config.secretKey());
+    var connections = new ConnectionStore(db, box, clock, config.publicUrl());
+    var connectors = new ConnectorRegistry(connections, clock);
+    var tickets = new TicketStore(users, clock);
+    var sync =
+        new SyncRunner(
+            db, connections, connectors, tickets, audit, clock, metrics, (connectionId, ids) -> {});
     this.components =
         new Components(
             db,
             clock,
             config,
-            new AuditLog(clock),
-            new SecretBox(config.secretKey()),
+            audit,
+            box,
             users,
             new Sessions(db, clock, config.sessionTtl()),
-            new ApiTokens(db, clock));
+            new ApiTokens(db, clock),
+            connections,
+            connectors,
+            tickets,
+            sync);
   }
 
   public Components components() {
     return components;
   }
 
-  /** Starts the HTTP server (port 0 picks a free port) and background jobs. */
+  /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
   public CompanionApp start() {
     var c = components;
     var authenticator = new Authenticator(c.sessions(), c.tokens(), c.users());
-    boolean secureCookies = config.publicUrl().startsWith("https://");
-    var userRoutes =
-        new UserRoutes(db, c.users(), c.sessions(), c.tokens(), c.audit(), secureCookies);
-    var opsRoutes = new OpsRoutes(db, metrics, new OpenApiDocument(VERSION));
+    var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
+    var health = new ConnectionHealthMetrics(db, metrics);
+    var opsRoutes = new OpsRoutes(db, metrics, new OpenApiDocument(VERSION), health::refresh);
+    var userRoutes = new UserRoutes(db, c.users(), c.sessions(), c.tokens(), c.audit(), cookies);
+    var connectionRoutes =
+        new ConnectionRoutes(db, c.connections(), c.connectors(), c.sync(), c.audit(), c.clock());
+    var webhookRoutes = new WebhookRoutes(db, c.connections(), c.connectors(), c.clock());
+    var hostLoginRoutes =
+        new HostLoginRoutes(
+            db, c.connections(), c.connectors(), c.users(), c.sessions(), cookies, c.clock());
     javalin =
         Javalin.create(
             cfg -> {
@@ -83,8 +116,16 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              connectionRoutes.register(cfg.routes);
+              webhookRoutes.register(cfg.routes);
+              hostLoginRoutes.register(cfg.routes);
             });
     javalin.start();
+    if (config.schedulers()) {
+      var scheduler = new SyncScheduler(db, c.sync(), c.clock());
+      scheduler.start(15);
+      background.add(scheduler);
+    }
     return this;
   }
 
@@ -93,12 +134,19 @@ public final class CompanionApp implements AutoCloseable {
     return javalin.port();
   }
 
-  public Javalin javalin() {
-    return javalin;
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   @Override
   public void close() {
+    for (AutoCloseable job : background) {
+      try {
+        job.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     if (javalin != null) javalin.stop();
     db.close();
   }

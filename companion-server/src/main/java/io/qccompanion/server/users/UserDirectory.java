@@ -200,6 +200,15 @@ public final class UserDirectory {
         .findOne();
   }
 
+  /** The agent with this email (agents on several connections are one person). */
+  public Optional<String> agentByEmail(Handle h, String email) {
+    if (email == null || email.isBlank()) return Optional.empty();
+    return h.createQuery("SELECT id FROM agents WHERE lower(email) = lower(?) ORDER BY created_at")
+        .bind(0, email)
+        .mapTo(String.class)
+        .findFirst();
+  }
+
   public List<Agent> agents() {
     return db.read(
         h ->

@@ -4,13 +4,12 @@ import static io.qccompanion.server.auth.Role.ADMIN;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
@@ -27,7 +26,7 @@ public final class UserRoutes {
   private final Sessions sessions;
   private final ApiTokens tokens;
   private final AuditLog audit;
-  private final boolean secureCookies;
+  private final SessionCookies cookies;
 
   public UserRoutes(
       Database db,
@@ -35,13 +34,13 @@ public final class UserRoutes {
       Sessions sessions,
       ApiTokens tokens,
       AuditLog audit,
-      boolean secureCookies) {
+      SessionCookies cookies) {
     this.db = db;
     this.users = users;
     this.sessions = sessions;
     this.tokens = tokens;
     this.audit = audit;
-    this.secureCookies = secureCookies;
+    this.cookies = cookies;
   }
 
   public void register(RoutesConfig r) {
@@ -71,25 +70,14 @@ public final class UserRoutes {
             .login(req.email(), req.password())
             .orElseThrow(() -> HttpProblem.unauthorized("email or password is wrong"));
     Sessions.Opened session = sessions.open(user.id());
-    ctx.cookie(sessionCookie(session.token(), (int) sessions.ttl().toSeconds()));
+    ctx.cookie(cookies.open(session.token(), (int) sessions.ttl().toSeconds()));
     ctx.json(Map.of("user", user, "csrfToken", session.csrfToken()));
-  }
-
-  /** The session cookie: HttpOnly, SameSite=Lax, Secure when served over HTTPS. */
-  public Cookie sessionCookie(String token, int maxAgeSeconds) {
-    var cookie = new Cookie(Authenticator.SESSION_COOKIE, token);
-    cookie.setHttpOnly(true);
-    cookie.setPath("/");
-    cookie.setMaxAge(maxAgeSeconds);
-    cookie.setSecure(secureCookies);
-    cookie.setSameSite(secureCookies ? SameSite.NONE : SameSite.LAX);
-    return cookie;
   }
 
   void logout(Context ctx) {
     String token = ctx.cookie(Authenticator.SESSION_COOKIE);
     if (token != null) sessions.close(token);
-    ctx.cookie(sessionCookie("", 0));
+    ctx.cookie(cookies.expired());
     ctx.status(204);
   }
 

@@ -11,11 +11,20 @@ public final class OpsRoutes {
   private final Database db;
   private final PrometheusMeterRegistry registry;
   private final OpenApiDocument openApi;
+  private final Runnable beforeScrape;
 
-  public OpsRoutes(Database db, PrometheusMeterRegistry registry, OpenApiDocument openApi) {
+  /**
+   * @param beforeScrape refreshes gauges that are read from the database
+   */
+  public OpsRoutes(
+      Database db,
+      PrometheusMeterRegistry registry,
+      OpenApiDocument openApi,
+      Runnable beforeScrape) {
     this.db = db;
     this.registry = registry;
     this.openApi = openApi;
+    this.beforeScrape = beforeScrape;
   }
 
   public void register(RoutesConfig r) {
@@ -25,6 +34,11 @@ public final class OpsRoutes {
         "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
     r.get(
         "/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
+  }
+
+  void metrics(Context ctx) {
+    beforeScrape.run();
+    ctx.contentType("text/plain; version=0.0.4").result(registry.scrape());
   }
 
   void ready(Context ctx) {

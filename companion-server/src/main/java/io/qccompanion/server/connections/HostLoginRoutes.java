@@ -1,0 +1,106 @@
+package io.qccompanion.server.connections;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.model.HostIdentity;
+import io.qccompanion.server.auth.SessionCookies;
+import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.users.User;
+import io.qccompanion.server.users.UserDirectory;
+import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+
+/**
+ * Opens a companion session from a host panel token (Zendesk signed-URL JWT posted as form field
+ * {@code token}, Forge invocation token as Bearer), verified by the connector, for the companion
+ * user linked to the host user (by host identity, else by email).
+ */
+public final class HostLoginRoutes {
+  private final Database db;
+  private final ConnectionStore store;
+  private final ConnectorRegistry connectors;
+  private final UserDirectory users;
+  private final Sessions sessions;
+  private final SessionCookies cookies;
+  private final Clock clock;
+
+  public HostLoginRoutes(
+      Database db,
+      ConnectionStore store,
+      ConnectorRegistry connectors,
+      UserDirectory users,
+      Sessions sessions,
+      SessionCookies cookies,
+      Clock clock) {
+    this.db = db;
+    this.store = store;
+    this.connectors = connectors;
+    this.users = users;
+    this.sessions = sessions;
+    this.cookies = cookies;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig r) {
+    r.post("/api/v1/host-sessions/{connectionId}", this::login);
+  }
+
+  void login(Context ctx) {
+    String connectionId = ctx.pathParam("connectionId");
+    String token = token(ctx);
+    var settings = store.settings(connectionId);
+    HostIdentity identity =
+        connectors
+            .provider(settings.host())
+            .flatMap(p -> p.verifyPanelToken(token, settings, clock.instant()))
+            .orElseThrow(
+                () -> HttpProblem.unauthorized("host token is not valid for this connection"));
+    User user =
+        db.write(h -> mapped(h, connectionId, identity))
+            .orElseThrow(
+                () ->
+                    HttpProblem.forbidden(
+                        "host user "
+                            + identity.userId()
+                            + " is not linked to a companion user; ask an admin to add them"));
+    Sessions.Opened session = sessions.open(user.id());
+    ctx.cookie(cookies.open(session.token(), (int) sessions.ttl().toSeconds()));
+    var body = new LinkedHashMap<String, Object>();
+    body.put("user", user);
+    body.put("csrfToken", session.csrfToken());
+    if (identity.ticketExternalId() != null)
+      body.put("ticketExternalId", identity.ticketExternalId());
+    ctx.json(body);
+  }
+
+  private Optional<User> mapped(
+      org.jdbi.v3.core.Handle h, String connectionId, HostIdentity identity) {
+    Optional<User> linked =
+        users
+            .linked(h, connectionId, UserDirectory.USER, identity.userId())
+            .flatMap(id -> users.user(h, id));
+    if (linked.isPresent()) return linked.filter(User::active);
+    if (identity.email() == null) return Optional.empty();
+    Optional<User> byEmail =
+        h.createQuery("SELECT id FROM users WHERE lower(email) = lower(?) AND active = 1")
+            .bind(0, identity.email())
+            .mapTo(String.class)
+            .findOne()
+            .flatMap(id -> users.user(h, id));
+    byEmail.ifPresent(
+        u -> users.link(h, connectionId, UserDirectory.USER, identity.userId(), u.id()));
+    return byEmail;
+  }
+
+  private static String token(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
+      return header.substring(7).strip();
+    String form = ctx.formParam("token");
+    return Fields.required(form, "token");
+  }
+}

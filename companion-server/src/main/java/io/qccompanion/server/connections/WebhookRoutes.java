@@ -1,0 +1,60 @@
+package io.qccompanion.server.connections;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.model.ConnectorProvider;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.sync.SyncScheduler;
+import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Host webhooks ({@code POST /api/v1/webhooks/{connectionId}}): the connector verifies the
+ * signature; a valid event asks for a sync soon. The body is never stored: it is only a hint.
+ */
+public final class WebhookRoutes {
+  private final Database db;
+  private final ConnectionStore store;
+  private final ConnectorRegistry connectors;
+  private final Clock clock;
+
+  public WebhookRoutes(
+      Database db, ConnectionStore store, ConnectorRegistry connectors, Clock clock) {
+    this.db = db;
+    this.store = store;
+    this.connectors = connectors;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig r) {
+    r.post("/api/v1/webhooks/{connectionId}", this::receive);
+  }
+
+  void receive(Context ctx) {
+    String id = ctx.pathParam("connectionId");
+    Connection connection;
+    try {
+      connection = store.get(id);
+    } catch (HttpProblem notFound) {
+      throw HttpProblem.unauthorized("webhook signature is not valid");
+    }
+    String secret =
+        store
+            .webhookSecret(id)
+            .orElseThrow(
+                () -> HttpProblem.unauthorized("no webhook secret configured for this connection"));
+    Map<String, String> headers = new HashMap<>();
+    ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    ConnectorProvider provider =
+        connectors
+            .provider(io.qccompanion.model.Host.fromId(connection.host()))
+            .orElseThrow(() -> HttpProblem.unauthorized("webhook signature is not valid"));
+    if (!provider.verifyWebhook(headers, ctx.bodyAsBytes(), secret, clock.instant()))
+      throw HttpProblem.unauthorized("webhook signature is not valid");
+    db.run(h -> SyncScheduler.request(h, id, clock.millis()));
+    ctx.status(202).json(Map.of("syncRequested", true));
+  }
+}

@@ -1,0 +1,54 @@
+package io.qccompanion.server.sync;
+
+import io.qccompanion.server.store.Database;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A connection's sync health for admins: when it last ran and succeeded, how old its checkpoint is,
+ * counts, and the last error.
+ */
+public record SyncStatus(
+    Instant lastRunAt,
+    Instant lastSuccessAt,
+    Instant checkpointAt,
+    Long checkpointAgeSeconds,
+    long ticketsTotal,
+    int lastRunTickets,
+    int consecutiveFailures,
+    String lastError,
+    boolean syncRequested,
+    boolean running) {
+
+  /** Reads the status of {@code connectionId} at {@code now}. */
+  public static Optional<SyncStatus> read(Database db, String connectionId, Instant now) {
+    return db.read(
+        h ->
+            h.createQuery("SELECT * FROM sync_state WHERE connection_id = ?")
+                .bind(0, connectionId)
+                .map(
+                    (rs, ctx) -> {
+                      Instant checkpointAt = instant(rs.getObject("checkpoint_at"));
+                      Object leaseUntil = rs.getObject("lease_until");
+                      return new SyncStatus(
+                          instant(rs.getObject("last_run_at")),
+                          instant(rs.getObject("last_success_at")),
+                          checkpointAt,
+                          checkpointAt == null
+                              ? null
+                              : now.getEpochSecond() - checkpointAt.getEpochSecond(),
+                          rs.getLong("tickets_total"),
+                          rs.getInt("last_run_tickets"),
+                          rs.getInt("consecutive_failures"),
+                          rs.getString("last_error"),
+                          rs.getObject("requested_at") != null,
+                          leaseUntil != null
+                              && ((Number) leaseUntil).longValue() > now.toEpochMilli());
+                    })
+                .findOne());
+  }
+
+  private static Instant instant(Object millis) {
+    return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+  }
+}
