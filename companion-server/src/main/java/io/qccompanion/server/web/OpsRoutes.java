@@ -30,8 +30,7 @@ public final class OpsRoutes {
   public void register(RoutesConfig r) {
     r.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
     r.get("/ready", this::ready);
-    r.get(
-        "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(registry.scrape()));
+    r.get("/metrics", this::metrics);
     r.get(
         "/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
   }

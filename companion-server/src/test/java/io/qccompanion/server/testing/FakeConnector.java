@@ -1,0 +1,145 @@
+package io.qccompanion.server.testing;
+
+import io.qccompanion.model.Checkpoint;
+import io.qccompanion.model.ConnectionCheck;
+import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.ConnectorException;
+import io.qccompanion.model.ConnectorProvider;
+import io.qccompanion.model.Csat;
+import io.qccompanion.model.FeedbackNote;
+import io.qccompanion.model.FeedbackSink;
+import io.qccompanion.model.Host;
+import io.qccompanion.model.HostIdentity;
+import io.qccompanion.model.HostTeam;
+import io.qccompanion.model.HostUser;
+import io.qccompanion.model.Page;
+import io.qccompanion.model.Ticket;
+import io.qccompanion.model.TicketSource;
+import io.qccompanion.model.WriteResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory connector for server tests: serves {@link #tickets} in pages of {@link #pageSize}
+ * with the page offset as checkpoint, fails on demand, and records notes written.
+ */
+public final class FakeConnector implements ConnectorProvider {
+  public final List<Ticket> tickets = new CopyOnWriteArrayList<>();
+  public final List<HostUser> users = new CopyOnWriteArrayList<>();
+  public final List<FeedbackNote> notes = new CopyOnWriteArrayList<>();
+  public final Deque<ConnectorException> failures = new ConcurrentLinkedDeque<>();
+  public final List<String> fetchedFrom = new CopyOnWriteArrayList<>();
+  public volatile int pageSize = 2;
+  public volatile String validPanelToken = "panel-ok";
+  public volatile HostIdentity panelIdentity = new HostIdentity("zd-77", "qc@example.test", "1001");
+  private final Host host;
+
+  public FakeConnector(Host host) {
+    this.host = host;
+  }
+
+  @Override
+  public Host host() {
+    return host;
+  }
+
+  @Override
+  public TicketSource openSource(ConnectionSettings settings, Clock clock) {
+    return new TicketSource() {
+      @Override
+      public Page fetchClosedSince(Checkpoint from, int pageHint) throws ConnectorException {
+        fetchedFrom.add(String.valueOf(from.value()));
+        ConnectorException failure = failures.poll();
+        if (failure != null) throw failure;
+        int offset = from.isInitial() ? 0 : Integer.parseInt(from.value());
+        int end = Math.min(tickets.size(), offset + pageSize);
+        List<Ticket> page = new ArrayList<>(tickets.subList(offset, end));
+        return new Page(
+            page,
+            users,
+            List.of(new HostTeam("g1", "Billing")),
+            new Checkpoint(String.valueOf(end)),
+            end >= tickets.size());
+      }
+
+      @Override
+      public ConnectionCheck check() {
+        return new ConnectionCheck(
+            List.of(
+                new ConnectionCheck.Item(
+                    "credentials", true, "token accepted for " + settings.baseUrl())),
+            "UTC",
+            700);
+      }
+    };
+  }
+
+  @Override
+  public FeedbackSink openSink(ConnectionSettings settings, Clock clock) {
+    return new FeedbackSink() {
+      @Override
+      public WriteResult publish(FeedbackNote note) {
+        notes.add(note);
+        return new WriteResult(WriteResult.Outcome.WRITTEN, "c-" + notes.size(), null);
+      }
+
+      @Override
+      public Optional<WriteResult> find(FeedbackNote note) {
+        return notes.stream()
+            .filter(n -> n.idempotencyKey().equals(note.idempotencyKey()))
+            .findFirst()
+            .map(n -> new WriteResult(WriteResult.Outcome.ALREADY_PRESENT, null, null));
+      }
+    };
+  }
+
+  @Override
+  public boolean verifyWebhook(
+      Map<String, String> headers, byte[] body, String secret, Instant now) {
+    return ("sig:" + secret).equals(headers.get("x-test-signature"));
+  }
+
+  @Override
+  public Optional<HostIdentity> verifyPanelToken(
+      String token, ConnectionSettings settings, Instant now) {
+    return validPanelToken.equals(token) ? Optional.of(panelIdentity) : Optional.empty();
+  }
+
+  /** A solved ticket for agent {@code assignee}, version {@code updatedAt}. */
+  public static Ticket ticket(String externalId, String assignee, Instant updatedAt) {
+    return new Ticket(
+        Host.ZENDESK,
+        null,
+        externalId,
+        "#" + externalId,
+        "Refund for order " + externalId,
+        "solved",
+        "email",
+        "req-1",
+        assignee,
+        assignee,
+        List.of(assignee),
+        "g1",
+        List.of("billing"),
+        "normal",
+        updatedAt.minusSeconds(3600),
+        updatedAt,
+        updatedAt,
+        0,
+        2,
+        300L,
+        10L,
+        60L,
+        new Csat(Csat.Rating.GOOD, null, null),
+        List.of(),
+        Map.of(),
+        "https://acme.zendesk.com/agent/tickets/" + externalId);
+  }
+}
