@@ -134,6 +134,10 @@ public final class CompanionApp implements AutoCloseable {
     return javalin.port();
   }
 
+  public Javalin javalin() {
+    return javalin;
+  }
+
   public PrometheusMeterRegistry metrics() {
     return metrics;
   }

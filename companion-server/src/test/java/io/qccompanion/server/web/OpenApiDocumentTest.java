@@ -1,0 +1,39 @@
+package io.qccompanion.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.http.HandlerType;
+import io.qccompanion.server.testing.TestApp;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest {
+  private static final Set<String> VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+  @Test
+  void documentsExactlyTheRegisteredRoutes() {
+    try (TestApp app = TestApp.start()) {
+      Set<String> routes = new TreeSet<>();
+      for (var parsed : app.app().javalin().unsafe.internalRouter.allHttpHandlers()) {
+        HandlerType method = parsed.endpoint.method;
+        if (!VERBS.contains(method.name())) continue;
+        routes.add(method.name() + " " + parsed.endpoint.path);
+      }
+      Set<String> documented = new TreeSet<>();
+      var doc = app.anonymous().get("/api/v1/openapi.json").json();
+      doc.get("paths")
+          .fields()
+          .forEachRemaining(
+              path ->
+                  path.getValue()
+                      .fieldNames()
+                      .forEachRemaining(
+                          verb ->
+                              documented.add(verb.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+      assertThat(documented).containsExactlyElementsOf(routes);
+      assertThat(doc.get("openapi").asText()).startsWith("3.");
+    }
+  }
+}
