@@ -33,6 +33,11 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static TestApp start(MutableClock clock) {
+    return start(clock, null);
+  }
+
+  /** Starts on {@code databaseUrl}, or the default test database when null. */
+  public static TestApp start(MutableClock clock, String databaseUrl) {
     try {
       Path dir = Files.createTempDirectory("qc-test");
       byte[] key = new byte[32];
@@ -41,7 +46,7 @@ public final class TestApp implements AutoCloseable {
           CompanionConfig.newBuilder()
               .host("127.0.0.1")
               .port(0)
-              .databaseUrl(TestDatabases.url(dir))
+              .databaseUrl(databaseUrl != null ? databaseUrl : TestDatabases.url(dir))
               .secretKey(Base64.getEncoder().encodeToString(key))
               .schedulers(false)
               .build();
