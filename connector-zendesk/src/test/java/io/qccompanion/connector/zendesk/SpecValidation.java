@@ -101,6 +101,13 @@ final class SpecValidation implements Interceptor {
     if (path.matches("/api/v2/tickets/\\d+/tags") && key.startsWith("validation.request.body")) {
       return true;
     }
+    // Gap (not yet in api-specs/README.md): TicketUpdateInput forbids additional properties but
+    // omits additional_tags, which Zendesk documents for ticket updates ("Updating tag lists")
+    // and which lets one PUT carry the note and its tags atomically.
+    if (key.equals("validation.request.body.schema.additionalProperties")
+        && m.getMessage().endsWith("[\"additional_tags\"]")) {
+      return true;
+    }
     // Gap: custom_fields items are {id, value} objects; the document reuses the ticket-field
     // definition (id read-only, more required properties).
     if (key.startsWith("validation.request.body.schema")
