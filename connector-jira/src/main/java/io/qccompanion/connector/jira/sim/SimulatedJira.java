@@ -317,6 +317,22 @@ public final class SimulatedJira implements AutoCloseable {
     return issue(key).comments.stream().map(SimIssue.Comment::text).toList();
   }
 
+  /** Plain text of the API-written comments hidden from customers (internal or restricted). */
+  public synchronized List<String> internalCommentsOf(String key) {
+    return issue(key).comments.stream()
+        .filter(c -> !c.jsdPublic() || c.visibilityType() != null)
+        .map(SimIssue.Comment::text)
+        .toList();
+  }
+
+  /** Keys of issues currently in a Done-category status in {@code projectKey}. */
+  public synchronized List<String> doneKeys(String projectKey) {
+    return byUpdated.values().stream()
+        .filter(i -> i.status.done && i.project.key().equals(projectKey))
+        .map(i -> i.key)
+        .toList();
+  }
+
   /** Labels of an issue. */
   public synchronized Set<String> labelsOf(String key) {
     return new LinkedHashSet<>(issue(key).labels);
