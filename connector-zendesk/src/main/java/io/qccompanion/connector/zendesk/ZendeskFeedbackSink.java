@@ -1,0 +1,148 @@
+package io.qccompanion.connector.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.ConnectorException;
+import io.qccompanion.model.FeedbackNote;
+import io.qccompanion.model.FeedbackSink;
+import io.qccompanion.model.WriteResult;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Writes a QC result as one internal note ({@code PUT /api/v2/tickets/{id}} with {@code comment
+ * {html_body, public:false}}), plus optional custom fields and tags.
+ *
+ * <p>Exactly once: {@link #publish} first looks for the note's marker among the ticket's comments
+ * and writes only when it is absent. That costs one extra read per note but stays correct even when
+ * the caller forgets to call {@link #find} after an unknown outcome; notes are rare next to the
+ * export, so the read is cheap insurance.
+ */
+public final class ZendeskFeedbackSink implements FeedbackSink {
+  static final String CLOSED_DETAIL = "ticket is closed; note kept on the companion";
+
+  private final ZendeskOptions options;
+  private final ZendeskHttp http;
+
+  ZendeskFeedbackSink(ConnectionSettings settings, Sleeper sleeper, ZendeskHttp.Factory http) {
+    this.options = ZendeskOptions.of(settings);
+    this.http = http.open(settings, options, sleeper);
+  }
+
+  @Override
+  public WriteResult publish(FeedbackNote note) throws ConnectorException {
+    Optional<WriteResult> existing = find(note);
+    if (existing.isPresent()) return existing.get();
+    ObjectNode ticket = fieldsAndTags(note);
+    ObjectNode comment = ticket.putObject("comment");
+    comment.put("html_body", NoteHtml.render(note));
+    comment.put("public", false);
+    try {
+      JsonNode answer = http.put(ticketUrl(note), wrap("ticket", ticket), false);
+      return new WriteResult(WriteResult.Outcome.WRITTEN, commentId(answer), "internal note added");
+    } catch (ConnectorException e) {
+      if (!refusedBecauseClosed(e)) throw e;
+      return fallBack(note);
+    }
+  }
+
+  /** Closed tickets are read-only in Zendesk; the tags endpoint is the last thing worth trying. */
+  private WriteResult fallBack(FeedbackNote note) throws ConnectorException {
+    ObjectNode body = ZendeskHttp.JSON.createObjectNode();
+    body.set("tags", tags(note));
+    try {
+      http.put(
+          http.url("api", "v2", "tickets", note.ticketExternalId(), "tags").build(), body, true);
+      return new WriteResult(WriteResult.Outcome.FELL_BACK, null, CLOSED_DETAIL);
+    } catch (ConnectorException e) {
+      if (e.status() != 422) throw e;
+      return new WriteResult(
+          WriteResult.Outcome.FELL_BACK, null, CLOSED_DETAIL + " (Zendesk refused the tags too)");
+    }
+  }
+
+  private static boolean refusedBecauseClosed(ConnectorException e) {
+    return e.status() == 422
+        && e.getMessage() != null
+        && e.getMessage().toLowerCase(Locale.ROOT).contains("closed");
+  }
+
+  @Override
+  public Optional<WriteResult> find(FeedbackNote note) throws ConnectorException {
+    String marker = NoteHtml.marker(note);
+    AtomicReference<String> found = new AtomicReference<>();
+    new ConversationReader(http)
+        .forEachComment(
+            note.ticketExternalId(),
+            page -> {},
+            comment -> {
+              if (found.get() == null
+                  && (comment.path("html_body").asText("").contains(NoteHtml.escape(marker))
+                      || comment.path("body").asText("").contains(marker)
+                      || comment.path("plain_body").asText("").contains(marker))) {
+                found.set(comment.path("id").asText());
+              }
+            });
+    return Optional.ofNullable(found.get())
+        .map(
+            id ->
+                new WriteResult(WriteResult.Outcome.ALREADY_PRESENT, id, "note already on ticket"));
+  }
+
+  private ObjectNode fieldsAndTags(FeedbackNote note) {
+    ObjectNode ticket = ZendeskHttp.JSON.createObjectNode();
+    ArrayNode fields = ZendeskHttp.JSON.createArrayNode();
+    if (options.scoreField() != null && note.scorePercent() != null) {
+      fields
+          .addObject()
+          .put("id", Long.parseLong(options.scoreField()))
+          .put("value", note.scorePercent());
+    }
+    if (options.statusField() != null) {
+      fields
+          .addObject()
+          .put("id", Long.parseLong(options.statusField()))
+          .put("value", note.passed() ? "qc_pass" : "qc_fail");
+    }
+    if (!fields.isEmpty()) ticket.set("custom_fields", fields);
+    ticket.set("additional_tags", tags(note));
+    return ticket;
+  }
+
+  private ArrayNode tags(FeedbackNote note) {
+    ArrayNode tags = ZendeskHttp.JSON.createArrayNode();
+    tags.add(options.gradedTag());
+    if (!note.passed()) tags.add(options.failTag());
+    return tags;
+  }
+
+  private okhttp3.HttpUrl ticketUrl(FeedbackNote note) {
+    return http.url("api", "v2", "tickets", note.ticketExternalId()).build();
+  }
+
+  private static ObjectNode wrap(String name, JsonNode value) {
+    ObjectNode node = ZendeskHttp.JSON.createObjectNode();
+    node.set(name, value);
+    return node;
+  }
+
+  private static String commentId(JsonNode answer) {
+    for (JsonNode event : answer.path("audit").path("events")) {
+      if ("Comment".equals(event.path("type").asText())) return event.path("id").asText();
+    }
+    return null;
+  }
+
+  /** Requests sent to Zendesk by this sink, retries included. */
+  public long requestCount() {
+    return http.requestCount();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

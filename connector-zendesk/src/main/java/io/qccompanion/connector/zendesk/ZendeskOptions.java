@@ -1,0 +1,67 @@
+package io.qccompanion.connector.zendesk;
+
+import io.qccompanion.model.ConnectionSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Connection options this connector reads from {@link ConnectionSettings#options()}, with defaults.
+ * Every key is listed in docs/zendesk.md.
+ */
+record ZendeskOptions(
+    String connectionName,
+    String host,
+    List<String> closedStatuses,
+    int exportPerPage,
+    int exportRequestsPerMinute,
+    String handleTimeField,
+    String scoreField,
+    String statusField,
+    String gradedTag,
+    String failTag,
+    int maxAttempts,
+    Duration baseBackoff,
+    Duration maxRetryAfter,
+    Duration connectTimeout,
+    Duration readTimeout) {
+
+  static final List<String> DEFAULT_CLOSED = List.of("solved", "closed");
+
+  static ZendeskOptions of(ConnectionSettings settings) {
+    String name = settings.name() != null ? settings.name() : settings.connectionId();
+    List<String> closed =
+        settings.closedStatuses().isEmpty() ? DEFAULT_CLOSED : settings.closedStatuses();
+    return new ZendeskOptions(
+        name,
+        URI.create(settings.baseUrl()).getAuthority(),
+        closed,
+        intOption(settings, "export.perPage", 1000),
+        intOption(settings, "export.requestsPerMinute", 10),
+        blankToNull(settings.option("field.handleTime", null)),
+        blankToNull(settings.option("field.score", null)),
+        blankToNull(settings.option("field.status", null)),
+        settings.option("tags.graded", "qc_graded"),
+        settings.option("tags.fail", "qc_fail"),
+        intOption(settings, "http.maxAttempts", 5),
+        Duration.ofMillis(intOption(settings, "http.backoffMillis", 500)),
+        Duration.ofSeconds(intOption(settings, "http.maxRetryAfterSeconds", 120)),
+        Duration.ofMillis(intOption(settings, "http.connectTimeoutMillis", 10_000)),
+        Duration.ofMillis(intOption(settings, "http.readTimeoutMillis", 60_000)));
+  }
+
+  private static int intOption(ConnectionSettings settings, String key, int fallback) {
+    String value = settings.option(key, null);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "option " + key + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,321 @@
+package io.qccompanion.connector.zendesk.sim;
+
+import com.sun.net.httpserver.HttpServer;
+import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.Host;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A simulated Zendesk Support account served over real HTTP on 127.0.0.1: the incremental cursor
+ * export with side-loads, users/me, tickets, comments, tags and ticket metrics, answering like the
+ * official API description. Data is generated from a seed; {@link #faults()} injects 429s, 5xx,
+ * slow or malformed answers, dropped connections and revoked credentials. Used by tests, the
+ * benchmark and the companion's {@code demo} command.
+ */
+public final class SimulatedZendesk implements AutoCloseable {
+  /**
+   * Custom field holding the agent handle time in seconds (set option {@code field.handleTime}).
+   */
+  public static final long HANDLE_TIME_FIELD_ID = 360_000_000_001L;
+
+  /** Custom field holding the ticket's product area. */
+  public static final long PRODUCT_AREA_FIELD_ID = 360_000_000_002L;
+
+  /**
+   * What to generate. Defaults (see {@link #defaults()}): seed 42, subdomain {@code acme}, 20
+   * agents, groups Billing / Technical Support / Customer Care, 4,000 solved or closed tickets over
+   * 12 weeks before now (plus 5% still open).
+   */
+  public record Options(
+      long seed,
+      String subdomain,
+      int agentCount,
+      List<String> groupNames,
+      int ticketCount,
+      int weeks,
+      Instant now,
+      String apiEmail,
+      String apiToken) {
+
+    public Options {
+      if (subdomain == null || subdomain.isBlank())
+        throw new IllegalArgumentException("subdomain is blank");
+      if (agentCount < 1) throw new IllegalArgumentException("agentCount < 1");
+      if (groupNames == null || groupNames.isEmpty())
+        throw new IllegalArgumentException("groupNames is empty");
+      if (ticketCount < 0) throw new IllegalArgumentException("ticketCount < 0");
+      if (weeks < 1) throw new IllegalArgumentException("weeks < 1");
+      if (now == null) throw new IllegalArgumentException("now == null");
+      if (apiEmail == null || apiToken == null)
+        throw new IllegalArgumentException("api credentials == null");
+      groupNames = List.copyOf(groupNames);
+    }
+
+    /** The demo's defaults, with {@code now} the current second. */
+    public static Options defaults() {
+      return new Options(
+          42,
+          "acme",
+          20,
+          List.of("Billing", "Technical Support", "Customer Care"),
+          4000,
+          12,
+          Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          "qc-service@acme.example.com",
+          "sim-api-token");
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+      return defaults().newBuilder();
+    }
+
+    /** A builder starting from these options, to copy with a change. */
+    public Builder newBuilder() {
+      return new Builder(this);
+    }
+  }
+
+  /** Builds {@link Options}. */
+  public static final class Builder {
+    private long seed;
+    private String subdomain;
+    private int agentCount;
+    private List<String> groupNames;
+    private int ticketCount;
+    private int weeks;
+    private Instant now;
+    private String apiEmail;
+    private String apiToken;
+
+    private Builder(Options o) {
+      seed = o.seed();
+      subdomain = o.subdomain();
+      agentCount = o.agentCount();
+      groupNames = o.groupNames();
+      ticketCount = o.ticketCount();
+      weeks = o.weeks();
+      now = o.now();
+      apiEmail = o.apiEmail();
+      apiToken = o.apiToken();
+    }
+
+    /** Seed of every random choice; the same seed gives the same account. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Account subdomain, used in emails and the connection name. */
+    public Builder subdomain(String subdomain) {
+      this.subdomain = subdomain;
+      return this;
+    }
+
+    /** Number of agents. */
+    public Builder agentCount(int agentCount) {
+      this.agentCount = agentCount;
+      return this;
+    }
+
+    /** Group names; agents are spread over them. */
+    public Builder groupNames(List<String> groupNames) {
+      this.groupNames = groupNames;
+      return this;
+    }
+
+    /** Number of solved or closed tickets (5% more are generated still open). */
+    public Builder ticketCount(int ticketCount) {
+      this.ticketCount = ticketCount;
+      return this;
+    }
+
+    /** Weeks before {@code now} the tickets are spread over. */
+    public Builder weeks(int weeks) {
+      this.weeks = weeks;
+      return this;
+    }
+
+    /** The simulation's present; later changes get times after it. */
+    public Builder now(Instant now) {
+      this.now = now;
+      return this;
+    }
+
+    /** Email of the API user. */
+    public Builder apiEmail(String apiEmail) {
+      this.apiEmail = apiEmail;
+      return this;
+    }
+
+    /** The API token (also accepted as an OAuth Bearer token). */
+    public Builder apiToken(String apiToken) {
+      this.apiToken = apiToken;
+      return this;
+    }
+
+    public Options build() {
+      return new Options(
+          seed, subdomain, agentCount, groupNames, ticketCount, weeks, now, apiEmail, apiToken);
+    }
+  }
+
+  private final Options options;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SimStore store;
+  private final SimApi api;
+  private final Faults faults = new Faults();
+  private final String baseUrl;
+
+  private SimulatedZendesk(Options options) throws IOException {
+    this.options = options;
+    this.store = new SimStore(options);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.api = new SimApi(store, new SimJson(baseUrl, options), faults, options, baseUrl);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "simulated-zendesk");
+              t.setDaemon(true);
+              return t;
+            });
+    server.createContext("/", api);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Generates the account and starts serving it on a free port of 127.0.0.1. */
+  public static SimulatedZendesk start(Options options) {
+    try {
+      return new SimulatedZendesk(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start simulated Zendesk", e);
+    }
+  }
+
+  /** e.g. {@code http://127.0.0.1:53124}; use it as the connection's base URL. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /**
+   * Connection settings for this account: API token auth, closed statuses solved/closed, start from
+   * {@code weeks} before now, handle time read from {@link #HANDLE_TIME_FIELD_ID}, plus {@code
+   * extraOptions}.
+   */
+  public ConnectionSettings connectionSettings(
+      String connectionId, Map<String, String> extraOptions) {
+    Map<String, String> opts = new HashMap<>();
+    opts.put("field.handleTime", Long.toString(HANDLE_TIME_FIELD_ID));
+    opts.putAll(extraOptions);
+    return new ConnectionSettings(
+        connectionId,
+        options.subdomain(),
+        Host.ZENDESK,
+        baseUrl,
+        new ConnectionSettings.Auth(
+            ConnectionSettings.Auth.Kind.API_TOKEN, options.apiEmail(), options.apiToken()),
+        List.of("solved", "closed"),
+        options.now().minus(Duration.ofDays(7L * options.weeks() + 1)),
+        "http://localhost:8080",
+        opts);
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Requests received so far, including those answered with a fault. */
+  public long requestCount() {
+    return api.requestCount();
+  }
+
+  /** Agents with their skill level (0..1), in id order. */
+  public List<Agent> agents() {
+    return List.copyOf(store.generator.agents);
+  }
+
+  public List<Group> groups() {
+    return List.copyOf(store.generator.groups);
+  }
+
+  /** Ids of tickets now solved or closed (deleted ones excluded), ascending. */
+  public List<Long> closedTicketIds() {
+    return store.closedTicketIds();
+  }
+
+  /** Comments of a ticket, oldest first, including notes written through the API. */
+  public List<Comment> commentsOf(long ticketId) {
+    SimTicket t = require(ticketId);
+    return store.comments(t);
+  }
+
+  public Set<String> tagsOf(long ticketId) {
+    SimTicket t = require(ticketId);
+    synchronized (store) {
+      return Set.copyOf(new ArrayList<>(t.tags));
+    }
+  }
+
+  /** Custom field values of a ticket, by field id. */
+  public Map<Long, String> customFieldsOf(long ticketId) {
+    SimTicket t = require(ticketId);
+    synchronized (store) {
+      return Map.copyOf(t.customFields);
+    }
+  }
+
+  public String statusOf(long ticketId) {
+    SimTicket t = require(ticketId);
+    synchronized (store) {
+      return t.status;
+    }
+  }
+
+  /** Creates a new open ticket (updated after every existing one) and returns its id. */
+  public long addTicket() {
+    return store.addTicket();
+  }
+
+  /** Solves a ticket now: it appears in the export again, after the current end. */
+  public void solve(long ticketId) {
+    store.solve(ticketId);
+  }
+
+  /** Closes a ticket: it stays in the export but refuses comments (422), like Zendesk. */
+  public void closeTicket(long ticketId) {
+    store.setStatus(ticketId, "closed");
+  }
+
+  private SimTicket require(long ticketId) {
+    SimTicket t = store.ticket(ticketId);
+    if (t == null) throw new IllegalArgumentException("no ticket " + ticketId);
+    return t;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,331 @@
+package io.qccompanion.connector.zendesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.qccompanion.model.Checkpoint;
+import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.ConnectorException;
+import io.qccompanion.model.Csat;
+import io.qccompanion.model.HostTeam;
+import io.qccompanion.model.Page;
+import io.qccompanion.model.Ticket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ZendeskTicketSourceTest {
+  private static final String EXPORT = "/api/v2/incremental/tickets/cursor";
+
+  @RegisterExtension
+  static WireMockExtension zendesk =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort())
+          .failOnUnmatchedRequests(true)
+          .build();
+
+  private final ManualTime time = new ManualTime(Instant.parse("2026-11-23T09:00:00Z"));
+
+  private ZendeskTicketSource source(ConnectionSettings settings) {
+    return new ZendeskTicketSource(settings, time, time, SpecValidation.HTTP);
+  }
+
+  private ZendeskTicketSource source() {
+    return source(Fixtures.settings(zendesk.baseUrl(), Map.of("field.handleTime", "27642")));
+  }
+
+  /** The spec's export example, solved, with the spec's metric, user and group examples. */
+  static ObjectNode exportPage(String status, boolean endOfStream) {
+    ObjectNode page = SpecExamples.example("CursorBasedExportIncrementalTicketsResponseExample");
+    ObjectNode ticket = (ObjectNode) page.withArray("tickets").get(0);
+    ticket.put("status", status);
+    ObjectNode metrics =
+        (ObjectNode)
+            SpecExamples.example("TicketMetricsResponseExample").get("ticket_metrics").get(0);
+    metrics.put("ticket_id", ticket.get("id").asLong());
+    metrics.put("reopens", 2);
+    metrics.withObject("full_resolution_time_in_minutes").put("calendar", 2391);
+    page.putArray("metric_sets").add(metrics);
+    page.set("users", SpecExamples.example("UsersResponseExample").get("users"));
+    page.set("groups", SpecExamples.example("GroupsResponseExample").get("groups"));
+    page.put("end_of_stream", endOfStream);
+    return page;
+  }
+
+  @Test
+  void firstPageStartsFromStartTimeWithSideLoadsAndMapsTheTicket() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("solved", true).toString())));
+
+    Page page;
+    try (var source = source()) {
+      page = source.fetchClosedSince(Checkpoint.INITIAL, 500);
+    }
+
+    assertThat(page.tickets()).hasSize(1);
+    Ticket t = page.tickets().get(0);
+    assertThat(t.externalId()).isEqualTo("35436");
+    assertThat(t.key()).isEqualTo("#35436");
+    assertThat(t.subject()).isEqualTo("Help, my printer is on fire!");
+    assertThat(t.assigneeId()).isEqualTo("235323");
+    assertThat(t.assigneeAtSolveId()).isEqualTo("235323");
+    assertThat(t.teamId()).isEqualTo("98738");
+    assertThat(t.channel()).isEqualTo("web");
+    assertThat(t.priority()).isEqualTo("high");
+    assertThat(t.tags()).containsExactly("enterprise", "other_tag");
+    assertThat(t.customFields()).containsEntry("27642", "745").containsEntry("27648", "yes");
+    assertThat(t.handleTimeSeconds()).isEqualTo(745L);
+    assertThat(t.csat()).isEqualTo(new Csat(Csat.Rating.GOOD, null, "Great support!"));
+    assertThat(t.reopenCount()).isEqualTo(2);
+    assertThat(t.replyCount()).isEqualTo(1);
+    assertThat(t.firstReplyMinutes()).isEqualTo(16L);
+    assertThat(t.resolutionMinutes()).isEqualTo(2391L);
+    assertThat(t.solvedAt()).isEqualTo(Instant.parse("2020-07-20T06:21:26Z"));
+    assertThat(t.url()).isEqualTo(zendesk.baseUrl() + "/agent/tickets/35436");
+    assertThat(page.teams()).contains(new HostTeam("211", "DJs"), new HostTeam("122", "MCs"));
+    assertThat(page.done()).isTrue();
+    assertThat(ExportCheckpoint.parse(page.next()))
+        .isEqualTo(
+            new ExportCheckpoint("MTU3NjYxMzUzOS4wfHw0Njd8", Fixtures.START.getEpochSecond()));
+    zendesk.verify(
+        getRequestedFor(urlPathEqualTo(EXPORT))
+            .withQueryParam("start_time", equalTo(Long.toString(Fixtures.START.getEpochSecond())))
+            .withQueryParam("per_page", equalTo("1000"))
+            .withQueryParam("include", equalTo("metric_sets,users,groups"))
+            .withQueryParam("cursor", absent())
+            .withHeader("Authorization", equalTo(basic())));
+  }
+
+  @Test
+  void resumesWithTheCursorOfTheCheckpointAndNoStartTime() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("closed", false).toString())));
+    Checkpoint from = new ExportCheckpoint("abc", 1_700_000_000L).toCheckpoint();
+
+    Page page;
+    try (var source = source()) {
+      page = source.fetchClosedSince(from, 500);
+    }
+
+    assertThat(page.done()).isFalse();
+    assertThat(page.tickets()).extracting(Ticket::status).containsExactly("closed");
+    zendesk.verify(
+        getRequestedFor(urlPathEqualTo(EXPORT))
+            .withQueryParam("cursor", equalTo("abc"))
+            .withQueryParam("start_time", absent()));
+  }
+
+  @Test
+  void skipsOpenAndDeletedTicketsButStillAdvances() throws Exception {
+    ObjectNode body = exportPage("open", true);
+    ObjectNode deleted = (ObjectNode) body.withArray("tickets").get(0).deepCopy();
+    deleted.put("id", 1).put("status", "deleted").putNull("assignee_id");
+    body.withArray("tickets").add(deleted);
+    zendesk.stubFor(get(urlPathEqualTo(EXPORT)).willReturn(okJson(body.toString())));
+
+    Page page;
+    try (var source = source()) {
+      page = source.fetchClosedSince(Checkpoint.INITIAL, 500);
+    }
+
+    assertThat(page.tickets()).isEmpty();
+    assertThat(ExportCheckpoint.parse(page.next()).cursor()).isEqualTo("MTU3NjYxMzUzOS4wfHw0Njd8");
+  }
+
+  @Test
+  void countsAsClosedWhateverStatusesTheConnectionConfigures() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("pending", true).toString())));
+    ConnectionSettings base = Fixtures.settings(zendesk.baseUrl(), Map.of());
+    ConnectionSettings settings =
+        new ConnectionSettings(
+            base.connectionId(),
+            base.name(),
+            base.host(),
+            base.baseUrl(),
+            base.auth(),
+            java.util.List.of("pending"),
+            base.startFrom(),
+            base.companionUrl(),
+            base.options());
+
+    try (var source = source(settings)) {
+      assertThat(source.fetchClosedSince(Checkpoint.INITIAL, 1).tickets()).hasSize(1);
+    }
+  }
+
+  @Test
+  void retriesAfter429HonouringRetryAfter() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .inScenario("limit")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+            .willSetStateTo("ok"));
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .inScenario("limit")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson(exportPage("solved", true).toString())));
+
+    try (var source = source()) {
+      assertThat(source.fetchClosedSince(Checkpoint.INITIAL, 1).tickets()).hasSize(1);
+      assertThat(source.requestCount()).isEqualTo(2);
+    }
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void backsOffExponentiallyOn5xxThenReportsATransientFailure() {
+    zendesk.stubFor(get(urlPathEqualTo(EXPORT)).willReturn(aResponse().withStatus(503)));
+
+    ConnectorException e;
+    try (var source = source()) {
+      e =
+          catchThrowableOfType(
+              ConnectorException.class, () -> source.fetchClosedSince(Checkpoint.INITIAL, 1));
+    }
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.status()).isEqualTo(503);
+    assertThat(e.getMessage()).contains("acme");
+    zendesk.verify(5, getRequestedFor(urlPathEqualTo(EXPORT)));
+    // 500 ms base doubling, jittered into [50%, 100%] of each step.
+    assertThat(time.sleeps).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      long step = 500L << i;
+      assertThat(time.sleeps.get(i).toMillis()).isBetween(step / 2, step);
+    }
+  }
+
+  @Test
+  void retriesMalformedJsonThenReportsItWithoutReturningHalfAPage() {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .willReturn(okJson("{\"tickets\": [{\"id\": 1, \"status\": \"sol")));
+
+    ConnectorException e;
+    try (var source = source()) {
+      e =
+          catchThrowableOfType(
+              ConnectorException.class, () -> source.fetchClosedSince(Checkpoint.INITIAL, 1));
+    }
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage()).contains("malformed JSON");
+    zendesk.verify(5, getRequestedFor(urlPathEqualTo(EXPORT)));
+  }
+
+  @Test
+  void recoversWhenAMalformedPageIsFollowedByAGoodOne() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .inScenario("bad")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("{\"tickets\": ["))
+            .willSetStateTo("good"));
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .inScenario("bad")
+            .whenScenarioStateIs("good")
+            .willReturn(okJson(exportPage("solved", true).toString())));
+
+    try (var source = source()) {
+      assertThat(source.fetchClosedSince(Checkpoint.INITIAL, 1).tickets()).hasSize(1);
+    }
+  }
+
+  @Test
+  void rejectedApiTokenBecomesACredentialsFailureNamingTheConnection() {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT))
+            .willReturn(
+                aResponse().withStatus(401).withBody("{\"error\":\"Couldn't authenticate you\"}")));
+
+    ConnectorException e;
+    try (var source = source()) {
+      e =
+          catchThrowableOfType(
+              ConnectorException.class, () -> source.fetchClosedSince(Checkpoint.INITIAL, 1));
+    }
+
+    assertThat(e.credentialsInvalid()).isTrue();
+    assertThat(e.getMessage())
+        .startsWith(
+            "Zendesk rejected the API token for "
+                + hostPort()
+                + " (401): check the token in connection 'acme'")
+        .doesNotContain(Fixtures.TOKEN);
+    zendesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)));
+  }
+
+  @Test
+  void forbiddenBecomesACredentialsFailureAskingForAnAdmin() {
+    zendesk.stubFor(get(urlPathEqualTo(EXPORT)).willReturn(aResponse().withStatus(403)));
+
+    ConnectorException e;
+    try (var source = source()) {
+      e =
+          catchThrowableOfType(
+              ConnectorException.class, () -> source.fetchClosedSince(Checkpoint.INITIAL, 1));
+    }
+
+    assertThat(e.credentialsInvalid()).isTrue();
+    assertThat(e.getMessage()).contains("(403)").contains("admin");
+  }
+
+  @Test
+  void sendsOAuthTokensAsBearer() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("solved", true).toString())));
+
+    try (var source = source(Fixtures.bearer(zendesk.baseUrl()))) {
+      source.fetchClosedSince(Checkpoint.INITIAL, 1);
+    }
+
+    zendesk.verify(
+        getRequestedFor(urlPathEqualTo(EXPORT))
+            .withHeader("Authorization", equalTo("Bearer " + Fixtures.TOKEN)));
+  }
+
+  @Test
+  void waitsProactivelyToStayWithinTheExportRateLimit() throws Exception {
+    ObjectNode body = exportPage("solved", false);
+    zendesk.stubFor(get(urlPathEqualTo(EXPORT)).willReturn(okJson(body.toString())));
+    ConnectionSettings settings =
+        Fixtures.settings(zendesk.baseUrl(), Map.of("export.requestsPerMinute", "3"));
+
+    try (var source = source(settings)) {
+      for (int i = 0; i < 4; i++) source.fetchClosedSince(Checkpoint.INITIAL, 1);
+    }
+
+    assertThat(time.sleeps).containsExactly(Duration.ofMinutes(1));
+    zendesk.verify(4, getRequestedFor(urlPathEqualTo(EXPORT)));
+  }
+
+  private String hostPort() {
+    return "localhost:" + zendesk.getPort();
+  }
+
+  static String basic() {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (Fixtures.EMAIL + "/token:" + Fixtures.TOKEN).getBytes(StandardCharsets.UTF_8));
+  }
+}
