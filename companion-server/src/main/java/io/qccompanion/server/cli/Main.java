@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Quality checking for support teams, inside Zendesk and Jira.",
     subcommands = {
       ServeCommand.class,
+      DemoCommand.class,
       MigrateCommand.class,
       UserCommand.class,
       TokenCommand.class,

@@ -1,0 +1,46 @@
+package io.qccompanion.server.demo;
+
+import io.qccompanion.connector.jira.sim.SimulatedJira;
+import io.qccompanion.connector.zendesk.sim.SimulatedZendesk;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The simulated Zendesk and Jira the demo pulls from: one Zendesk account with three groups, one
+ * Jira site with a Cloud software project (SUP) and a Service Management project (HELP). Agents
+ * carry a skill level the demo's graders use, so grades agree with CSAT and reopens.
+ */
+public final class DemoHosts implements AutoCloseable {
+  private final SimulatedZendesk zendesk;
+  private final SimulatedJira jira;
+
+  public DemoHosts(long seed, Instant now) {
+    this.zendesk =
+        SimulatedZendesk.start(
+            SimulatedZendesk.Options.defaults().newBuilder().seed(seed).now(now).build());
+    this.jira = SimulatedJira.start(SimulatedJira.Options.builder().seed(seed).now(now).build());
+  }
+
+  public SimulatedZendesk zendesk() {
+    return zendesk;
+  }
+
+  public SimulatedJira jira() {
+    return jira;
+  }
+
+  /** Skill (0..1) of every simulated agent by email. */
+  public Map<String, Double> skillByEmail() {
+    Map<String, Double> skill = new HashMap<>();
+    zendesk.agents().forEach(a -> skill.put(a.email().toLowerCase(), a.skill()));
+    jira.agents().forEach(a -> skill.put(a.email().toLowerCase(), a.skill()));
+    return skill;
+  }
+
+  @Override
+  public void close() {
+    zendesk.close();
+    jira.close();
+  }
+}
