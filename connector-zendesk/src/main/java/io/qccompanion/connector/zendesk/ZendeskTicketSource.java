@@ -68,7 +68,14 @@ public final class ZendeskTicketSource implements TicketSource {
       throw ConnectorException.transientFailure(
           200, null, "Zendesk export answer has no tickets or end_of_stream on " + where(), null);
     }
-    return toPage(body, position);
+    try {
+      return toPage(body, position);
+    } catch (RuntimeException e) {
+      // A ticket without the fields every export ticket has (id, updated_at): report, never
+      // return the rest of the page.
+      throw ConnectorException.transientFailure(
+          200, null, "Zendesk export answer has an unreadable ticket on " + where(), e);
+    }
   }
 
   private Page toPage(JsonNode body, ExportCheckpoint position) {

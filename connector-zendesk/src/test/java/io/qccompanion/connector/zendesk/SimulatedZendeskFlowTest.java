@@ -239,6 +239,7 @@ class SimulatedZendeskFlowTest {
 
     assertThat(check.ok()).as(check.toString()).isTrue();
     assertThat(check.timeZone()).isEqualTo("London");
+    assertThat(check.rateLimitRemaining()).isBetween(0, 699);
     Map<String, String> details = new HashMap<>();
     check.items().forEach(i -> details.put(i.name(), i.detail()));
     assertThat(details.keySet())

@@ -251,6 +251,23 @@ class ZendeskTicketSourceTest {
   }
 
   @Test
+  void reportsAnUnreadableTicketInsteadOfReturningHalfAPage() {
+    ObjectNode body = exportPage("solved", true);
+    ((ObjectNode) body.withArray("tickets").get(0)).remove("updated_at");
+    zendesk.stubFor(get(urlPathEqualTo(EXPORT)).willReturn(okJson(body.toString())));
+
+    ConnectorException e;
+    try (var source = source()) {
+      e =
+          catchThrowableOfType(
+              ConnectorException.class, () -> source.fetchClosedSince(Checkpoint.INITIAL, 1));
+    }
+
+    assertThat(e.retryable()).isTrue();
+    assertThat(e.getMessage()).contains("unreadable ticket");
+  }
+
+  @Test
   void rejectedApiTokenBecomesACredentialsFailureNamingTheConnection() {
     zendesk.stubFor(
         get(urlPathEqualTo(EXPORT))

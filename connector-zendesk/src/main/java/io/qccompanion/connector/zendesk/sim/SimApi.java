@@ -38,6 +38,9 @@ final class SimApi implements HttpHandler {
   private final SimulatedZendesk.Options options;
   private final String baseUrl;
   private final AtomicLong requests = new AtomicLong();
+  private static final int RATE_LIMIT = 700;
+  private long minute;
+  private int inMinute;
 
   SimApi(
       SimStore store,
@@ -78,11 +81,26 @@ final class SimApi implements HttpHandler {
       if (write && answer.status() < 300 && faults.takeDropAfterApply()) {
         return; // applied; closing without an answer drops the connection
       }
+      Map<String, String> headers = new HashMap<>(answer.headers());
+      headers.put("X-Rate-Limit", Integer.toString(RATE_LIMIT));
+      headers.put("X-Rate-Limit-Remaining", Integer.toString(remainingThisMinute()));
+      answer = new Answer(answer.status(), answer.body(), headers);
       String body = answer.body();
       if (answer.status() == 200 && faults.takeMalformed())
         body = body.substring(0, body.length() / 2);
       send(exchange, answer.status(), body, answer.headers());
     }
+  }
+
+  /** Zendesk reports the account-wide budget (700/min on Enterprise) in every answer. */
+  private synchronized int remainingThisMinute() {
+    long now = System.currentTimeMillis() / 60_000;
+    if (now != minute) {
+      minute = now;
+      inMinute = 0;
+    }
+    inMinute++;
+    return Math.max(0, RATE_LIMIT - inMinute);
   }
 
   private Answer preflight(HttpExchange exchange) {
