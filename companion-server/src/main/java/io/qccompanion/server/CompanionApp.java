@@ -10,6 +10,8 @@ import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.sampling.RaisedSamplingSignal;
+import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
@@ -40,7 +42,8 @@ public final class CompanionApp implements AutoCloseable {
       SecretBox secrets,
       UserDirectory users,
       Sessions sessions,
-      ApiTokens tokens) {}
+      ApiTokens tokens,
+      Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -48,16 +51,18 @@ public final class CompanionApp implements AutoCloseable {
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
     var users = new UserDirectory(db, clock);
+    var audit = new AuditLog(clock);
     this.components =
         new Components(
             db,
             clock,
             config,
-            new AuditLog(clock),
+            audit,
             new SecretBox(config.secretKey()),
             users,
             new Sessions(db, clock, config.sessionTtl()),
-            new ApiTokens(db, clock));
+            new ApiTokens(db, clock),
+            new Sampling(db, clock, audit, RaisedSamplingSignal.NONE));
   }
 
   public Components components() {
@@ -83,6 +88,7 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              c.sampling().register(cfg.routes);
             });
     javalin.start();
     return this;
