@@ -17,7 +17,10 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
+import io.qccompanion.server.sampling.RaisedSamplingSignal;
+import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.sync.SamplingOnIngest;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.sync.TicketStore;
@@ -56,7 +59,9 @@ public final class CompanionApp implements AutoCloseable {
       ConnectionStore connections,
       ConnectorRegistry connectors,
       TicketStore tickets,
-      SyncRunner sync) {}
+      SyncRunner sync,
+      SamplingOnIngest samplingOnIngest,
+      Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -68,9 +73,11 @@ public final class CompanionApp implements AutoCloseable {
     var connections = new ConnectionStore(db, box, clock, config.publicUrl());
     var connectors = new ConnectorRegistry(connections, clock);
     var tickets = new TicketStore(users, clock);
+    var sampling = new Sampling(db, clock, audit, RaisedSamplingSignal.NONE);
+    var samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
     var sync =
         new SyncRunner(
-            db, connections, connectors, tickets, audit, clock, metrics, (connectionId, ids) -> {});
+            db, connections, connectors, tickets, audit, clock, metrics, samplingOnIngest);
     this.components =
         new Components(
             db,
@@ -84,7 +91,9 @@ public final class CompanionApp implements AutoCloseable {
             connections,
             connectors,
             tickets,
-            sync);
+            sync,
+            samplingOnIngest,
+            sampling);
   }
 
   public Components components() {
@@ -119,6 +128,7 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
+              c.sampling().register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {

@@ -159,6 +159,19 @@ class SyncApiTest {
   }
 
   @Test
+  void syncSamplesRecentTicketsButNotImportedHistory() {
+    fake.tickets.add(FakeConnector.ticket("2001", "a1", Instant.parse("2026-10-30T10:00:00Z")));
+    app.c().sync().syncOnce(connectionId, 10);
+    assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(6);
+    assertThat(count("SELECT count(DISTINCT ticket_id) FROM sample_decisions")).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM sample_decisions d JOIN tickets t ON t.id = d.ticket_id"
+                    + " WHERE t.external_id = '2001'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void testConnectionRunsTheConnectorCheck() {
     var check = admin.post("/api/v1/connections/" + connectionId + "/test", Map.of());
     assertThat(check.status()).isEqualTo(200);
