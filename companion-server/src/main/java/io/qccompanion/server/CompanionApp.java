@@ -4,12 +4,22 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qccompanion.model.ConnectorException;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.evaluations.EvaluationRoutes;
+import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.outbox.Outbox;
+import io.qccompanion.server.outbox.SinkOpener;
+import io.qccompanion.server.outbox.WriteBackWorker;
+import io.qccompanion.server.scorecards.ScorecardRoutes;
+import io.qccompanion.server.scorecards.ScorecardSelector;
+import io.qccompanion.server.scorecards.Scorecards;
+import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
@@ -21,6 +31,7 @@ import java.time.Clock;
 
 /** Wires the companion: every component is built here and handed what it needs. */
 public final class CompanionApp implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CompanionApp.class);
   public static final String VERSION = "0.1.0";
 
   private final CompanionConfig config;
@@ -40,7 +51,13 @@ public final class CompanionApp implements AutoCloseable {
       SecretBox secrets,
       UserDirectory users,
       Sessions sessions,
-      ApiTokens tokens) {}
+      ApiTokens tokens,
+      Scorecards scorecards,
+      ScorecardSelector scorecardSelector,
+      ScoringEngine scoring,
+      Outbox outbox,
+      EvaluationService evaluations,
+      WriteBackWorker writeBack) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -48,16 +65,39 @@ public final class CompanionApp implements AutoCloseable {
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
     var users = new UserDirectory(db, clock);
+    var audit = new AuditLog(clock);
+    var scorecards = new Scorecards(clock, audit, users);
+    var selector = new ScorecardSelector(db);
+    var scoring = new ScoringEngine();
+    var outbox = new Outbox(clock);
+    // Placeholder until the connection registry is wired: rows stay queued, none is lost.
+    SinkOpener noSinks =
+        connectionId -> {
+          throw ConnectorException.credentials(0, "no connector is wired for write-back yet");
+        };
     this.components =
         new Components(
             db,
             clock,
             config,
-            new AuditLog(clock),
+            audit,
             new SecretBox(config.secretKey()),
             users,
             new Sessions(db, clock, config.sessionTtl()),
-            new ApiTokens(db, clock));
+            new ApiTokens(db, clock),
+            scorecards,
+            selector,
+            scoring,
+            outbox,
+            new EvaluationService(clock, audit, scorecards, selector, scoring, outbox),
+            new WriteBackWorker(
+                db,
+                clock,
+                noSinks,
+                (connectionId, detail) ->
+                    log.warn("write-back to connection {} failing: {}", connectionId, detail),
+                metrics,
+                config.publicUrl()));
   }
 
   public Components components() {
@@ -83,8 +123,12 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
+              new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
+                  .register(cfg.routes);
             });
     javalin.start();
+    if (config.schedulers()) c.writeBack().start();
     return this;
   }
 
@@ -99,6 +143,7 @@ public final class CompanionApp implements AutoCloseable {
 
   @Override
   public void close() {
+    components.writeBack().stop();
     if (javalin != null) javalin.stop();
     db.close();
   }
