@@ -17,6 +17,7 @@ import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
+import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
 import io.qccompanion.server.coaching.ActionPlans;
 import io.qccompanion.server.coaching.CoachingRoutes;
 import io.qccompanion.server.coaching.CoachingSessions;
@@ -42,6 +43,7 @@ import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.retention.DailyJobs;
 import io.qccompanion.server.retention.RetentionJob;
 import io.qccompanion.server.retention.RetentionRoutes;
+import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
@@ -102,7 +104,8 @@ public final class CompanionApp implements AutoCloseable {
       CoachingSessions coaching,
       TrainingRecords training,
       SelfReviews selfReviews,
-      RetentionJob retention) {}
+      RetentionJob retention,
+      Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -166,7 +169,8 @@ public final class CompanionApp implements AutoCloseable {
             new CoachingSessions(clock, audit),
             new TrainingRecords(clock, audit),
             new SelfReviews(clock, audit, gateway),
-            new RetentionJob(clock, audit));
+            new RetentionJob(clock, audit),
+            new Sampling(db, clock, audit, new ActionPlanSamplingSignal()));
   }
 
   public Components components() {
@@ -214,6 +218,7 @@ public final class CompanionApp implements AutoCloseable {
               new RetentionRoutes(db, c.retention()).register(cfg.routes);
               new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
                   .register(cfg.routes);
+              c.sampling().register(cfg.routes);
               new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
             });
     javalin.start();
