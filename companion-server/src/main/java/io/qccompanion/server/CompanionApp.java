@@ -5,11 +5,25 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.audit.AuditRoutes;
+import io.qccompanion.server.auditpack.AuditPack;
+import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.calibration.CalibrationRoutes;
+import io.qccompanion.server.calibration.CalibrationService;
+import io.qccompanion.server.calibration.GraderConsistency;
+import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
+import io.qccompanion.server.coaching.ActionPlans;
+import io.qccompanion.server.coaching.CoachingRoutes;
+import io.qccompanion.server.coaching.CoachingSessions;
+import io.qccompanion.server.coaching.SelfReviews;
+import io.qccompanion.server.coaching.TrainingRecords;
+import io.qccompanion.server.compliance.ComplianceEscalations;
+import io.qccompanion.server.compliance.ComplianceRoutes;
 import io.qccompanion.server.config.CompanionConfig;
 import io.qccompanion.server.connections.ConnectionHealthMetrics;
 import io.qccompanion.server.connections.ConnectionRoutes;
@@ -17,8 +31,23 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
-import io.qccompanion.server.sampling.RaisedSamplingSignal;
+import io.qccompanion.server.connections.WriteBackFailures;
+import io.qccompanion.server.disputes.DisputeRoutes;
+import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.disputes.FeedbackService;
+import io.qccompanion.server.evaluations.EvaluationRoutes;
+import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.outbox.Outbox;
+import io.qccompanion.server.outbox.SinkOpener;
+import io.qccompanion.server.outbox.WriteBackWorker;
+import io.qccompanion.server.retention.DailyJobs;
+import io.qccompanion.server.retention.RetentionJob;
+import io.qccompanion.server.retention.RetentionRoutes;
 import io.qccompanion.server.sampling.Sampling;
+import io.qccompanion.server.scorecards.ScorecardRoutes;
+import io.qccompanion.server.scorecards.ScorecardSelector;
+import io.qccompanion.server.scorecards.Scorecards;
+import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.sync.SamplingOnIngest;
 import io.qccompanion.server.sync.SyncRunner;
@@ -61,6 +90,22 @@ public final class CompanionApp implements AutoCloseable {
       TicketStore tickets,
       SyncRunner sync,
       SamplingOnIngest samplingOnIngest,
+      Scorecards scorecards,
+      ScorecardSelector scorecardSelector,
+      ScoringEngine scoring,
+      Outbox outbox,
+      EvaluationService evaluations,
+      WriteBackWorker writeBack,
+      EvaluationGateway evaluationGateway,
+      FeedbackService feedback,
+      CalibrationService calibrations,
+      GraderConsistency graderConsistency,
+      ComplianceEscalations escalations,
+      ActionPlans actionPlans,
+      CoachingSessions coaching,
+      TrainingRecords training,
+      SelfReviews selfReviews,
+      RetentionJob retention,
       Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
@@ -73,11 +118,20 @@ public final class CompanionApp implements AutoCloseable {
     var connections = new ConnectionStore(db, box, clock, config.publicUrl());
     var connectors = new ConnectorRegistry(connections, clock);
     var tickets = new TicketStore(users, clock);
-    var sampling = new Sampling(db, clock, audit, RaisedSamplingSignal.NONE);
+    var sampling = new Sampling(db, clock, audit, new ActionPlanSamplingSignal());
     var samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
     var sync =
         new SyncRunner(
             db, connections, connectors, tickets, audit, clock, metrics, samplingOnIngest);
+    var scorecards = new Scorecards(clock, audit, users);
+    var selector = new ScorecardSelector(db);
+    var scoring = new ScoringEngine();
+    var outbox = new Outbox(clock);
+    SinkOpener sinks = connectors::openSink;
+    var evaluations = new EvaluationService(clock, audit, scorecards, selector, scoring, outbox);
+    var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
+    var escalations = new ComplianceEscalations(clock, audit);
+    var calibrations = new CalibrationService(clock, audit, gateway);
     this.components =
         new Components(
             db,
@@ -93,6 +147,28 @@ public final class CompanionApp implements AutoCloseable {
             tickets,
             sync,
             samplingOnIngest,
+            scorecards,
+            selector,
+            scoring,
+            outbox,
+            evaluations,
+            new WriteBackWorker(
+                db,
+                clock,
+                sinks,
+                new WriteBackFailures(db, connections, audit),
+                metrics,
+                config.publicUrl()),
+            gateway,
+            new FeedbackService(clock, audit, gateway, escalations),
+            calibrations,
+            new GraderConsistency(calibrations, gateway),
+            escalations,
+            new ActionPlans(clock, audit),
+            new CoachingSessions(clock, audit),
+            new TrainingRecords(clock, audit),
+            new SelfReviews(clock, audit, gateway),
+            new RetentionJob(clock, audit),
             sampling);
   }
 
@@ -128,15 +204,40 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
+              new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
+              new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
+                  .register(cfg.routes);
+              new DisputeRoutes(db, c.feedback(), c.evaluationGateway(), c.clock())
+                  .register(cfg.routes);
+              new CalibrationRoutes(
+                      db, c.calibrations(), c.evaluationGateway(), c.graderConsistency())
+                  .register(cfg.routes);
+              new ComplianceRoutes(db, c.escalations()).register(cfg.routes);
+              new AuditRoutes(db).register(cfg.routes);
+              new RetentionRoutes(db, c.retention()).register(cfg.routes);
+              new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
+                  .register(cfg.routes);
               c.sampling().register(cfg.routes);
+              new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
       var scheduler = new SyncScheduler(db, c.sync(), c.clock());
       scheduler.start(15);
       background.add(scheduler);
+      c.writeBack().start();
+      background.add(workflowJobs(c).start(5, 24 * 60));
     }
     return this;
+  }
+
+  // Housekeeping of the QA workflows; each job runs in its own transaction.
+  private DailyJobs workflowJobs(Components c) {
+    return new DailyJobs(
+        List.of(
+            () -> db.write(h -> c.retention().run(h, null, false)),
+            () -> db.write(h -> c.actionPlans().reviewDue(h, null)),
+            () -> db.write(c.escalations()::sweep)));
   }
 
   /** The port the server listens on. */
@@ -154,6 +255,7 @@ public final class CompanionApp implements AutoCloseable {
 
   @Override
   public void close() {
+    components.writeBack().stop();
     for (AutoCloseable job : background) {
       try {
         job.close();
