@@ -63,8 +63,7 @@ final class DemoCommand implements Callable<Integer> {
     app.start();
     System.out.println();
     System.out.println("QC Companion demo is running at " + config.publicUrl());
-    System.out.println("  simulated Zendesk: " + hosts.zendesk().baseUrl());
-    System.out.println("  simulated Jira:    " + hosts.jira().baseUrl());
+    System.out.println(hosts.describe());
     System.out.println("Logins (password '" + Demo.PASSWORD + "'):");
     for (var login : logins)
       System.out.printf(

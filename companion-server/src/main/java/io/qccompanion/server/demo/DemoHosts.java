@@ -30,6 +30,11 @@ public final class DemoHosts implements AutoCloseable {
     return jira;
   }
 
+  /** Where the simulated hosts listen, for the demo's banner. */
+  public String describe() {
+    return "  simulated Zendesk: " + zendesk.baseUrl() + "\n  simulated Jira:    " + jira.baseUrl();
+  }
+
   /** Skill (0..1) of every simulated agent by email. */
   public Map<String, Double> skillByEmail() {
     Map<String, Double> skill = new HashMap<>();
