@@ -10,7 +10,15 @@ import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.production.ProductionExceptions;
+import io.qccompanion.server.production.ProductionReport;
+import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.summaries.KpiTargets;
+import io.qccompanion.server.summaries.QualityAggregates;
+import io.qccompanion.server.summaries.SummaryRoutes;
+import io.qccompanion.server.summaries.SummaryService;
+import io.qccompanion.server.summaries.TargetRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.Json;
@@ -40,7 +48,11 @@ public final class CompanionApp implements AutoCloseable {
       SecretBox secrets,
       UserDirectory users,
       Sessions sessions,
-      ApiTokens tokens) {}
+      ApiTokens tokens,
+      KpiTargets kpiTargets,
+      QualityAggregates qualityAggregates,
+      SummaryService summaries,
+      ProductionReport production) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -48,6 +60,8 @@ public final class CompanionApp implements AutoCloseable {
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
     var users = new UserDirectory(db, clock);
+    var kpiTargets = new KpiTargets();
+    var qualityAggregates = new QualityAggregates(db);
     this.components =
         new Components(
             db,
@@ -57,7 +71,11 @@ public final class CompanionApp implements AutoCloseable {
             new SecretBox(config.secretKey()),
             users,
             new Sessions(db, clock, config.sessionTtl()),
-            new ApiTokens(db, clock));
+            new ApiTokens(db, clock),
+            kpiTargets,
+            qualityAggregates,
+            new SummaryService(db, qualityAggregates, kpiTargets),
+            new ProductionReport(new ProductionExceptions(), kpiTargets));
   }
 
   public Components components() {
@@ -83,6 +101,10 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              new SummaryRoutes(db, c.summaries(), clock).register(cfg.routes);
+              new TargetRoutes(db, c.kpiTargets(), c.audit(), clock).register(cfg.routes);
+              new ProductionRoutes(db, new ProductionExceptions(), c.production(), c.audit(), clock)
+                  .register(cfg.routes);
             });
     javalin.start();
     return this;
