@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       UserCommand.class,
       TokenCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
