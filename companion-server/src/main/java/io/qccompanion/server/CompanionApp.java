@@ -14,6 +14,7 @@ import io.qccompanion.server.production.ProductionExceptions;
 import io.qccompanion.server.production.ProductionReport;
 import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.summaries.DashboardRoutes;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.QualityAggregates;
 import io.qccompanion.server.summaries.SummaryRoutes;
@@ -105,6 +106,7 @@ public final class CompanionApp implements AutoCloseable {
               new TargetRoutes(db, c.kpiTargets(), c.audit(), clock).register(cfg.routes);
               new ProductionRoutes(db, new ProductionExceptions(), c.production(), c.audit(), clock)
                   .register(cfg.routes);
+              new DashboardRoutes().register(cfg.routes);
             });
     javalin.start();
     return this;
