@@ -55,6 +55,11 @@ public enum GroupBy {
     return this == ROOT_CAUSE ? "rootCause" : name().toLowerCase(Locale.ROOT);
   }
 
+  /** GROUP BY / PARTITION BY list with the slot column (PostgreSQL rejects constant keys). */
+  static String groupList(String key) {
+    return key.equals("''") ? "b.k" : key + ", b.k";
+  }
+
   boolean needsTickets() {
     return this == CONNECTION || this == HOST;
   }

@@ -40,8 +40,7 @@ public final class QualityQueries {
             + " AND ev.submitted_at >= :from AND ev.submitted_at < :to"
             + SqlScope.evaluationFilter(scope)
             + " GROUP BY "
-            + groupBy.evaluationKey
-            + ", b.k";
+            + GroupBy.groupList(groupBy.evaluationKey);
     var q = h.createQuery(sql);
     SqlScope.bindSlots(q, slots);
     SqlScope.bind(q, scope);

@@ -39,8 +39,7 @@ public final class TicketQueries {
             + " THEN 1 ELSE 0 END) AS evaluated"
             + from
             + " GROUP BY "
-            + groupBy.ticketKey
-            + ", b.k";
+            + GroupBy.groupList(groupBy.ticketKey);
     var q = h.createQuery(sql);
     bind(q, scope, slots);
     q.map(
@@ -64,10 +63,10 @@ public final class TicketQueries {
             + ", r AS (SELECT "
             + groupBy.ticketKey
             + " AS g, b.k AS k, t.handle_time_seconds AS v, ROW_NUMBER() OVER (PARTITION BY "
-            + groupBy.ticketKey
-            + ", b.k ORDER BY t.handle_time_seconds) AS rn, COUNT(*) OVER (PARTITION BY "
-            + groupBy.ticketKey
-            + ", b.k) AS cnt"
+            + GroupBy.groupList(groupBy.ticketKey)
+            + " ORDER BY t.handle_time_seconds) AS rn, COUNT(*) OVER (PARTITION BY "
+            + GroupBy.groupList(groupBy.ticketKey)
+            + ") AS cnt"
             + from
             + " AND t.handle_time_seconds IS NOT NULL)"
             + " SELECT g, k, MAX(CASE WHEN rn = (50 * cnt + 99) / 100 THEN v END) AS p50,"
