@@ -105,7 +105,14 @@ public final class QualityAggregates {
         .execute();
   }
 
+  private static void touch(Handle h) {
+    h.createUpdate("UPDATE quality_aggregate_version SET version = :v WHERE id = 1")
+        .bind("v", java.util.concurrent.ThreadLocalRandom.current().nextLong())
+        .execute();
+  }
+
   private void add(Handle h, Contribution x, int sign) {
+    touch(h);
     int band = QualityStats.band(x.score);
     h.createUpdate(
             """
@@ -144,6 +151,7 @@ public final class QualityAggregates {
 
   /** Recomputes the whole aggregate inside the caller's transaction. */
   public void rebuild(Handle h) {
+    touch(h);
     h.execute("DELETE FROM agent_week_quality");
     h.execute("DELETE FROM quality_contributions");
     h.createUpdate(
@@ -185,6 +193,39 @@ public final class QualityAggregates {
    * and there is about one row per agent and week.
    */
   public Map<Cell, QualityStats> read(
+      Handle h, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {
+    long version =
+        h.createQuery("SELECT version FROM quality_aggregate_version WHERE id = 1")
+            .mapTo(Long.class)
+            .one();
+    var key = new CacheKey(version, scope, groupBy, slots);
+    synchronized (cache) {
+      Map<Cell, QualityStats> hit = cache.get(key);
+      if (hit != null) return hit;
+    }
+    Map<Cell, QualityStats> answer =
+        java.util.Collections.unmodifiableMap(readRows(h, scope, groupBy, slots));
+    synchronized (cache) {
+      cache.put(key, answer);
+    }
+    return answer;
+  }
+
+  /** Answers already read, valid while the version token is unchanged. */
+  private final Map<CacheKey, Map<Cell, QualityStats>> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, Map<Cell, QualityStats>> e) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
+
+  private static final int CACHE_ENTRIES = 32;
+
+  private record CacheKey(long version, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {}
+
+  /** Reads the aggregate rows without the cache (benchmarks compare both). */
+  Map<Cell, QualityStats> readRows(
       Handle h, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {
     if (groupBy != GroupBy.AGENT && groupBy != GroupBy.TEAM && groupBy != GroupBy.NONE)
       throw new IllegalArgumentException("aggregate has no " + groupBy);

@@ -136,6 +136,31 @@ class QualityAggregatesTest {
   }
 
   @Test
+  void cachedAnswersFollowEveryChangeAndIgnoreRolledBackOnes() {
+    var db = app.c().db();
+    assertThat(db.read(h -> a1Week(h, aggregates)).n()).isEqualTo(3);
+    try {
+      db.run(
+          h -> {
+            h.execute("UPDATE evaluations SET status = 'DRAFT' WHERE id = 'e1'");
+            aggregates.apply(h, "e1");
+            assertThat(a1Week(h, aggregates).n()).isEqualTo(2);
+            throw new IllegalStateException("roll back");
+          });
+    } catch (IllegalStateException expected) {
+      // the transaction rolled back
+    }
+    assertThat(db.read(h -> a1Week(h, aggregates)).n()).isEqualTo(3);
+    db.run(
+        h -> {
+          h.execute("UPDATE evaluations SET status = 'DRAFT' WHERE id = 'e2'");
+          aggregates.apply(h, "e2");
+        });
+    assertThat(db.read(h -> a1Week(h, aggregates)).n()).isEqualTo(2);
+    assertEqualToFromScratch();
+  }
+
+  @Test
   void weeksStartOnMondayUtc() {
     assertThat(QualityAggregates.weekStart(Fixture.at("2026-10-25T23:59:59Z")))
         .isEqualTo(Fixture.at("2026-10-19T00:00:00Z"));

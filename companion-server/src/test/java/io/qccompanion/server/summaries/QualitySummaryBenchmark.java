@@ -72,6 +72,15 @@ class QualitySummaryBenchmark {
           time(() -> db.read(h -> aggregates.read(h, Scope.ALL, GroupBy.AGENT, slots)));
       double[] orgRaw =
           time(() -> db.read(h -> queries.grouped(h, Scope.ALL, GroupBy.AGENT, slots)));
+      double[] teamRows =
+          time(() -> db.read(h -> aggregates.readRows(h, oneTeam, GroupBy.AGENT, slots)));
+      double[] orgRows =
+          time(() -> db.read(h -> aggregates.readRows(h, Scope.ALL, GroupBy.AGENT, slots)));
+      line("one team (50 agents) agent x week, 13 weeks, aggregate uncached", teamRows, teamRaw);
+      line(
+          "organisation (2,000 agents) agent x week, 13 weeks, aggregate uncached",
+          orgRows,
+          orgRaw);
       line("one team (50 agents) agent x week, 13 weeks", teamAgg, teamRaw);
       line("organisation (2,000 agents) agent x week, 13 weeks", orgAgg, orgRaw);
 
