@@ -40,6 +40,9 @@ import io.qccompanion.server.evaluations.EvaluationService;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.outbox.SinkOpener;
 import io.qccompanion.server.outbox.WriteBackWorker;
+import io.qccompanion.server.production.ProductionExceptions;
+import io.qccompanion.server.production.ProductionReport;
+import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.retention.DailyJobs;
 import io.qccompanion.server.retention.RetentionJob;
 import io.qccompanion.server.retention.RetentionRoutes;
@@ -49,6 +52,12 @@ import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.summaries.DashboardRoutes;
+import io.qccompanion.server.summaries.KpiTargets;
+import io.qccompanion.server.summaries.QualityAggregates;
+import io.qccompanion.server.summaries.SummaryRoutes;
+import io.qccompanion.server.summaries.SummaryService;
+import io.qccompanion.server.summaries.TargetRoutes;
 import io.qccompanion.server.sync.SamplingOnIngest;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
@@ -106,7 +115,11 @@ public final class CompanionApp implements AutoCloseable {
       TrainingRecords training,
       SelfReviews selfReviews,
       RetentionJob retention,
-      Sampling sampling) {}
+      Sampling sampling,
+      KpiTargets kpiTargets,
+      QualityAggregates qualityAggregates,
+      SummaryService summaries,
+      ProductionReport production) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -132,6 +145,8 @@ public final class CompanionApp implements AutoCloseable {
     var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
     var escalations = new ComplianceEscalations(clock, audit);
     var calibrations = new CalibrationService(clock, audit, gateway);
+    var kpiTargets = new KpiTargets();
+    var qualityAggregates = new QualityAggregates(db);
     this.components =
         new Components(
             db,
@@ -169,7 +184,11 @@ public final class CompanionApp implements AutoCloseable {
             new TrainingRecords(clock, audit),
             new SelfReviews(clock, audit, gateway),
             new RetentionJob(clock, audit),
-            sampling);
+            sampling,
+            kpiTargets,
+            qualityAggregates,
+            new SummaryService(db, qualityAggregates, kpiTargets),
+            new ProductionReport(new ProductionExceptions(), kpiTargets));
   }
 
   public Components components() {
@@ -219,6 +238,12 @@ public final class CompanionApp implements AutoCloseable {
                   .register(cfg.routes);
               c.sampling().register(cfg.routes);
               new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
+              new SummaryRoutes(db, c.summaries(), c.clock()).register(cfg.routes);
+              new TargetRoutes(db, c.kpiTargets(), c.audit(), c.clock()).register(cfg.routes);
+              new ProductionRoutes(
+                      db, new ProductionExceptions(), c.production(), c.audit(), c.clock())
+                  .register(cfg.routes);
+              new DashboardRoutes().register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       TokenCommand.class,
       SyncCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

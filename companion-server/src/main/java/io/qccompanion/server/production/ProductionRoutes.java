@@ -1,0 +1,228 @@
+package io.qccompanion.server.production;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.store.Ids;
+import io.qccompanion.server.summaries.Bucket;
+import io.qccompanion.server.summaries.CsvStream;
+import io.qccompanion.server.summaries.Period;
+import io.qccompanion.server.summaries.Scope;
+import io.qccompanion.server.summaries.ScopeParams;
+import io.qccompanion.server.summaries.SummaryRoutes;
+import io.qccompanion.server.web.Bodies;
+import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /api/v1/production}: production against target, and the exceptions managers record. */
+public final class ProductionRoutes {
+  private final Database db;
+  private final ProductionExceptions exceptions;
+  private final ProductionReport report;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public ProductionRoutes(
+      Database db,
+      ProductionExceptions exceptions,
+      ProductionReport report,
+      AuditLog audit,
+      Clock clock) {
+    this.db = db;
+    this.exceptions = exceptions;
+    this.report = report;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public void register(RoutesConfig r) {
+    r.get("/api/v1/production", this::production, Role.ANYONE);
+    r.get("/api/v1/production/exceptions", this::list, Role.STAFF);
+    r.post("/api/v1/production/exceptions", this::create, Role.ADMIN, Role.MANAGER);
+    r.delete("/api/v1/production/exceptions/{id}", this::delete, Role.ADMIN, Role.MANAGER);
+  }
+
+  static final List<String> HEADER =
+      List.of(
+          "agentId",
+          "agentName",
+          "teamId",
+          "bucketStart",
+          "ticketsClosed",
+          "exceptionHours",
+          "targetTickets",
+          "attainmentPercent",
+          "onTarget");
+
+  void production(Context ctx) {
+    Period period = SummaryRoutes.period(ctx, clock);
+    String b = ctx.queryParam("bucket");
+    Bucket bucket = b == null ? Bucket.DAY : Fields.oneOf(Bucket.class, b, "bucket");
+    if (bucket != Bucket.DAY && bucket != Bucket.WEEK)
+      throw HttpProblem.invalid("bucket", "bucket must be day or week");
+    Scope scope = ScopeParams.read(ctx, db);
+    var result = db.read(h -> report.report(h, scope, period, bucket));
+    if (!CsvStream.wanted(ctx)) {
+      ctx.json(result);
+      return;
+    }
+    try (var out =
+        CsvStream.open(ctx, "production-" + period.from() + "-" + period.to() + ".csv", HEADER)) {
+      for (var r : result.items())
+        out.row(
+            Arrays.asList(
+                r.agentId(),
+                r.agentName(),
+                r.teamId(),
+                r.bucketStart(),
+                r.ticketsClosed(),
+                r.exceptionHours(),
+                r.targetTickets(),
+                r.attainmentPercent(),
+                r.onTarget()));
+    }
+  }
+
+  void list(Context ctx) {
+    Period period = SummaryRoutes.period(ctx, clock);
+    Scope scope = ScopeParams.read(ctx, db);
+    if (CsvStream.wanted(ctx)) {
+      try (var out =
+          CsvStream.open(
+              ctx,
+              "production-exceptions.csv",
+              List.of(
+                  "id",
+                  "agentId",
+                  "teamId",
+                  "date",
+                  "kind",
+                  "hours",
+                  "note",
+                  "createdBy",
+                  "createdAt"))) {
+        Cursor cursor = new Cursor(null, null, 500);
+        while (cursor != null) {
+          Cursor c = cursor;
+          var page = db.read(h -> exceptions.page(h, scope, period, c));
+          for (var e : page.items())
+            out.row(
+                Arrays.asList(
+                    e.id(),
+                    e.agentId(),
+                    e.teamId(),
+                    e.date(),
+                    e.kind(),
+                    e.hours(),
+                    e.note(),
+                    e.createdBy(),
+                    e.createdAt()));
+          cursor = page.nextCursor() == null ? null : lastCursor(page.items(), 500);
+        }
+      }
+      return;
+    }
+    Cursor cursor = Cursor.from(ctx);
+    ctx.json(db.read(h -> exceptions.page(h, scope, period, cursor)));
+  }
+
+  private static Cursor lastCursor(List<ProductionException> items, int limit) {
+    var last = items.get(items.size() - 1);
+    return new Cursor(last.createdAt().toEpochMilli(), last.id(), limit);
+  }
+
+  /** A manager's record of hours an agent could not work. */
+  record ExceptionRequest(String agentId, String date, String kind, Double hours, String note) {}
+
+  void create(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    ExceptionRequest req = Bodies.read(ctx, ExceptionRequest.class);
+    String agentId = Fields.required(req.agentId(), "/agentId");
+    LocalDate date = date(Fields.required(req.date(), "/date"));
+    var kind = Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
+    double hours = Fields.range(Fields.required(req.hours(), "/hours"), 0, 24, "/hours");
+    if (req.note() != null && req.note().length() > 2000)
+      throw HttpProblem.invalid("/note", "/note must be at most 2000 characters");
+    ProductionException saved =
+        db.write(
+            h -> {
+              Optional<String> team =
+                  ScopeParams.teamOfAgent(h, agentId)
+                      .orElseThrow(
+                          () ->
+                              HttpProblem.unprocessable(
+                                  "/agentId", "agent '" + agentId + "' does not exist"));
+              requireTeam(p, team);
+              double already = exceptions.hoursOn(h, agentId, date);
+              if (already + hours > 24)
+                throw HttpProblem.unprocessable(
+                    "/hours",
+                    "exceptions on " + date + " would exceed 24 hours (" + already + " recorded)");
+              var e =
+                  new ProductionException(
+                      Ids.newId(),
+                      agentId,
+                      team.orElse(null),
+                      date,
+                      kind,
+                      hours,
+                      req.note(),
+                      p.userId(),
+                      clock.instant());
+              exceptions.insert(h, e);
+              audit.record(
+                  h,
+                  p.userId(),
+                  "production.exception.create",
+                  "production_exception",
+                  e.id(),
+                  null,
+                  e);
+              return e;
+            });
+    ctx.status(201).json(saved);
+  }
+
+  void delete(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String id = ctx.pathParam("id");
+    db.run(
+        h -> {
+          var e =
+              exceptions
+                  .find(h, id)
+                  .orElseThrow(() -> HttpProblem.notFound("production exception", id));
+          requireTeam(p, Optional.ofNullable(e.teamId()));
+          exceptions.delete(h, id);
+          audit.record(
+              h, p.userId(), "production.exception.delete", "production_exception", id, e, null);
+        });
+    ctx.status(204);
+  }
+
+  private static void requireTeam(Principal p, Optional<String> team) {
+    boolean allowed =
+        p.role() == Role.ADMIN
+            || p.teamIds().isEmpty()
+            || (team.isPresent() && p.seesTeam(team.get()));
+    if (!allowed) throw HttpProblem.forbidden("the agent is not in your teams");
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw HttpProblem.invalid("/date", "/date must be an ISO date like 2026-11-02");
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.qccompanion.server.summaries;
+
+import io.qccompanion.server.web.Cursor;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/** The counted evaluations behind a summary, keyset-paginated by (submitted_at, id). */
+public final class EvaluationRows {
+  /** One counted evaluation. */
+  public record Row(
+      String id,
+      Instant submittedAt,
+      String ticketId,
+      String ticketKey,
+      String host,
+      String agentId,
+      String teamId,
+      String qcId,
+      String scorecardId,
+      String status,
+      int revision,
+      Double score,
+      Boolean passed,
+      boolean criticalFail) {}
+
+  /** CSV header matching {@link #csv}. */
+  public static final List<String> HEADER =
+      List.of(
+          "id",
+          "submittedAt",
+          "ticketId",
+          "ticketKey",
+          "host",
+          "agentId",
+          "teamId",
+          "qcId",
+          "scorecardId",
+          "status",
+          "revision",
+          "score",
+          "passed",
+          "criticalFail");
+
+  static List<Object> csv(Row r) {
+    return java.util.Arrays.asList(
+        r.id(),
+        r.submittedAt(),
+        r.ticketId(),
+        r.ticketKey(),
+        r.host(),
+        r.agentId(),
+        r.teamId(),
+        r.qcId(),
+        r.scorecardId(),
+        r.status(),
+        r.revision(),
+        r.score(),
+        r.passed(),
+        r.criticalFail());
+  }
+
+  private static String sql(Scope scope, boolean after, boolean limited) {
+    return """
+        SELECT ev.id, ev.submitted_at, ev.ticket_id, t.ticket_key, t.host, ev.agent_id, ev.team_id,
+               ev.qc_id, sv.scorecard_id, ev.status, ev.revision, ev.score, ev.passed,
+               ev.critical_fail
+        FROM evaluations ev
+        JOIN tickets t ON t.id = ev.ticket_id
+        JOIN scorecard_versions sv ON sv.id = ev.scorecard_version_id
+        WHERE\s"""
+        + SqlScope.COUNTED
+        + " AND ev.submitted_at >= :from AND ev.submitted_at < :to"
+        + SqlScope.evaluationFilter(scope)
+        + (after ? " AND (ev.submitted_at > :k OR (ev.submitted_at = :k AND ev.id > :id))" : "")
+        + " ORDER BY ev.submitted_at, ev.id"
+        + (limited ? " LIMIT :limit" : "");
+  }
+
+  /** One page after {@code cursor}. */
+  public Cursor.Slice<Row> page(Handle h, Scope scope, Period period, Cursor cursor) {
+    var q = h.createQuery(sql(scope, !cursor.first(), true));
+    SqlScope.bind(q, scope);
+    q.bind("from", period.startMillis())
+        .bind("to", period.endMillis())
+        .bind("limit", cursor.limit() + 1);
+    if (!cursor.first()) q.bind("k", cursor.sortKey()).bind("id", cursor.id());
+    List<Row> rows = q.map((rs, ctx) -> row(rs)).list();
+    return cursor.slice(rows, r -> r.submittedAt().toEpochMilli(), Row::id);
+  }
+
+  /** Streams every row to {@code sink} without holding them in memory. */
+  public void each(Handle h, Scope scope, Period period, Consumer<Row> sink) {
+    var q = h.createQuery(sql(scope, false, false));
+    SqlScope.bind(q, scope);
+    q.bind("from", period.startMillis()).bind("to", period.endMillis()).setFetchSize(500);
+    try (var stream = q.map((rs, ctx) -> row(rs)).stream()) {
+      stream.forEach(sink);
+    }
+  }
+
+  /** Number of rows {@link #each} would stream (for progress bars). */
+  public long count(Handle h, Scope scope, Period period) {
+    String sql = "SELECT COUNT(*) FROM (" + sql(scope, false, false) + ") x";
+    var q = h.createQuery(sql);
+    SqlScope.bind(q, scope);
+    return q.bind("from", period.startMillis())
+        .bind("to", period.endMillis())
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    double score = rs.getDouble("score");
+    Double s = rs.wasNull() ? null : score;
+    int passed = rs.getInt("passed");
+    Boolean p = rs.wasNull() ? null : passed == 1;
+    return new Row(
+        rs.getString("id"),
+        Instant.ofEpochMilli(rs.getLong("submitted_at")),
+        rs.getString("ticket_id"),
+        rs.getString("ticket_key"),
+        rs.getString("host"),
+        rs.getString("agent_id"),
+        rs.getString("team_id"),
+        rs.getString("qc_id"),
+        rs.getString("scorecard_id"),
+        rs.getString("status"),
+        rs.getInt("revision"),
+        s,
+        p,
+        rs.getInt("critical_fail") == 1);
+  }
+}
