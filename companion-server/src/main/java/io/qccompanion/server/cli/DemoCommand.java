@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
@@ -54,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
             .databaseUrl("jdbc:sqlite:" + dataDir.resolve("qc.db"))
             .secretKey(Base64.getEncoder().encodeToString(key))
             .build();
-    Clock clock = Clock.systemUTC();
+    var clock = new io.qccompanion.server.demo.DemoClock();
     System.out.println("Starting simulated Zendesk and Jira and generating tickets...");
     var hosts =
         new DemoHosts(seed, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

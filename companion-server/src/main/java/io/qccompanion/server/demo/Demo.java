@@ -9,7 +9,6 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.users.User;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,10 @@ public final class Demo {
 
   private final CompanionApp app;
   private final DemoHosts hosts;
-  private final Clock clock;
+  private final DemoClock clock;
   private final PrintStream out;
 
-  public Demo(CompanionApp app, DemoHosts hosts, Clock clock, PrintStream out) {
+  public Demo(CompanionApp app, DemoHosts hosts, DemoClock clock, PrintStream out) {
     this.app = app;
     this.hosts = hosts;
     this.clock = clock;
@@ -43,24 +42,18 @@ public final class Demo {
   public List<Login> setUp() {
     var c = app.components();
     List<Login> logins = new ArrayList<>();
+    User admin = user(Role.ADMIN, "admin@demo.test", "Alex Admin", null);
     logins.add(
-        user(
-            Role.ADMIN,
-            "admin@demo.test",
-            "Alex Admin",
-            null,
-            "configures connections, scorecards, sampling"));
-    logins.add(
-        user(
-            Role.MANAGER,
-            "manager@demo.test",
-            "Morgan Manager",
-            null,
-            "summaries, targets, production"));
-    logins.add(user(Role.QC_LEAD, "lead@demo.test", "Lee Lead", null, "calibration, disputes"));
-    logins.add(user(Role.QC, "qc1@demo.test", "Quinn Checker", null, "grades the queue"));
-    user(Role.QC, "qc2@demo.test", "Riley Reviewer", null, null);
-    user(Role.QC, "qc3@demo.test", "Sam Scorer", null, null);
+        new Login(Role.ADMIN, admin.email(), "configures connections, scorecards, sampling"));
+    user(Role.MANAGER, "manager@demo.test", "Morgan Manager", null);
+    logins.add(new Login(Role.MANAGER, "manager@demo.test", "summaries, targets, production"));
+    User lead = user(Role.QC_LEAD, "lead@demo.test", "Lee Lead", null);
+    logins.add(new Login(Role.QC_LEAD, lead.email(), "calibration, disputes"));
+    user(Role.QC, "qc1@demo.test", "Quinn Checker", null);
+    logins.add(new Login(Role.QC, "qc1@demo.test", "grades the queue"));
+    user(Role.QC, "qc2@demo.test", "Riley Reviewer", null);
+    user(Role.QC, "qc3@demo.test", "Sam Scorer", null);
+    c.samplingOnIngest().setEnabled(false);
     List<String> connectionIds =
         List.of(
             connection(
@@ -94,26 +87,19 @@ public final class Demo {
           "  synced %-13s %5d tickets (%s)%n",
           c.connections().get(id).name(), result.tickets(), result.outcome());
     }
-    logins.add(agentLogin());
-    new DemoData(app, hosts, clock, out).populate();
+    var agent =
+        c.users().agents().stream().filter(a -> a.email() != null).findFirst().orElseThrow();
+    User agentUser = user(Role.AGENT, "agent@demo.test", agent.name(), agent.id());
+    logins.add(new Login(Role.AGENT, agentUser.email(), "sees " + agent.name() + "'s feedback"));
+    new DemoData(app, hosts, clock, out).populate(admin.id(), lead.id(), agentUser.id());
+    c.samplingOnIngest().setEnabled(true);
     return logins;
   }
 
-  private Login user(Role role, String email, String name, String agentId, String note) {
+  private User user(Role role, String email, String name, String agentId) {
     var c = app.components();
-    User u =
-        c.db()
-            .write(
-                h -> c.users().createUser(h, email, name, role, PASSWORD, agentId, List.of(), 60));
-    return new Login(role, u.email(), note);
-  }
-
-  private Login agentLogin() {
-    var c = app.components();
-    var agent =
-        c.users().agents().stream().filter(a -> a.email() != null).findFirst().orElseThrow();
-    user(Role.AGENT, "agent@demo.test", agent.name(), agent.id(), null);
-    return new Login(Role.AGENT, "agent@demo.test", "sees " + agent.name() + "'s feedback");
+    return c.db()
+        .write(h -> c.users().createUser(h, email, name, role, PASSWORD, agentId, List.of(), 60));
   }
 
   private String connection(

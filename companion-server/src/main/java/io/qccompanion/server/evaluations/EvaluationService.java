@@ -83,7 +83,8 @@ public final class EvaluationService {
     return after;
   }
 
-  Evaluation create(Handle h, Principal p, EvaluationRequest.Create req) {
+  /** Starts a draft for the caller (checks team scope, self-grading, scorecard selection). */
+  public Evaluation create(Handle h, Principal p, EvaluationRequest.Create req) {
     String ticketId = Fields.required(req.ticketId(), "/ticketId");
     TicketFacts ticket =
         TicketFacts.find(h, ticketId)
@@ -155,7 +156,8 @@ public final class EvaluationService {
     return after;
   }
 
-  Evaluation submit(Handle h, Principal p, String id, EvaluationRequest.Change req) {
+  /** Scores and submits the caller's draft, queueing the write-back in the same transaction. */
+  public Evaluation submit(Handle h, Principal p, String id, EvaluationRequest.Change req) {
     Evaluation before = require(h, id);
     access.requireOwnDraft(p, before);
     Evaluation draft = applied(before, req);
