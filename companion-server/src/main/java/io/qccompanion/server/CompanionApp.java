@@ -141,12 +141,20 @@ public final class CompanionApp implements AutoCloseable {
     var scoring = new ScoringEngine();
     var outbox = new Outbox(clock);
     SinkOpener sinks = connectors::openSink;
-    var evaluations = new EvaluationService(clock, audit, scorecards, selector, scoring, outbox);
-    var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
-    var escalations = new ComplianceEscalations(clock, audit);
-    var calibrations = new CalibrationService(clock, audit, gateway);
     var kpiTargets = new KpiTargets();
     var qualityAggregates = new QualityAggregates(db);
+    var escalations = new ComplianceEscalations(clock, audit);
+    var evaluations =
+        new EvaluationService(
+            clock,
+            audit,
+            scorecards,
+            selector,
+            scoring,
+            outbox,
+            List.of(qualityAggregates::apply, (h, id) -> escalations.raiseFor(h, id)));
+    var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
+    var calibrations = new CalibrationService(clock, audit, gateway);
     this.components =
         new Components(
             db,
@@ -183,7 +191,7 @@ public final class CompanionApp implements AutoCloseable {
             new CoachingSessions(clock, audit),
             new TrainingRecords(clock, audit),
             new SelfReviews(clock, audit, gateway),
-            new RetentionJob(clock, audit),
+            new RetentionJob(clock, audit, qualityAggregates::retract),
             sampling,
             kpiTargets,
             qualityAggregates,

@@ -44,6 +44,7 @@ public final class EvaluationGateway {
         .bind("s", status)
         .bind("id", id)
         .execute();
+    evaluations.notifyChanged(h, id);
   }
 
   /** The definition of a published scorecard version, or 400 naming {@code field}. */

@@ -30,7 +30,10 @@ final class EvaluationAccess {
           && Evaluation.REGULAR.equals(e.kind());
     if (!p.seesTeam(e.teamId())) return false;
     if (p.userId().equals(e.qcId())) return true;
-    if (p.role() == Role.QC) return !e.draft() && store.submittedOn(h, p.userId(), e.ticketId());
+    if (p.role() == Role.QC)
+      return !e.draft()
+          && Evaluation.REGULAR.equals(e.kind())
+          && store.submittedOn(h, p.userId(), e.ticketId());
     return true;
   }
 

@@ -15,6 +15,7 @@ import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -24,6 +25,7 @@ import org.jdbi.v3.core.Handle;
  * in the same transaction) and amendments. Every method works inside the caller's transaction.
  */
 public final class EvaluationService {
+  private final List<EvaluationListener> listeners;
   private static final String ENTITY = "evaluation";
   private final Clock clock;
   private final AuditLog audit;
@@ -40,7 +42,9 @@ public final class EvaluationService {
       Scorecards scorecards,
       ScorecardSelector selector,
       ScoringEngine engine,
-      Outbox outbox) {
+      Outbox outbox,
+      List<EvaluationListener> listeners) {
+    this.listeners = List.copyOf(listeners);
     this.clock = clock;
     this.audit = audit;
     this.scorecards = scorecards;
@@ -79,6 +83,7 @@ public final class EvaluationService {
     store.insertRevision(h, after, actorId, reason);
     store.writeAnswers(h, evaluationId, r);
     queueWriteBack(h, after);
+    notifyChanged(h, after.id());
     audit.record(h, actorId, "evaluation.amend", ENTITY, evaluationId, before, after);
     return after;
   }
@@ -168,8 +173,14 @@ public final class EvaluationService {
     store.insertRevision(h, after, p.userId(), null);
     store.writeAnswers(h, id, r);
     queueWriteBack(h, after);
+    notifyChanged(h, after.id());
     audit.record(h, p.userId(), "evaluation.submit", ENTITY, id, before, after);
     return after;
+  }
+
+  /** Tells the listeners that {@code evaluationId} changed (e.g. its workflow status). */
+  public void notifyChanged(Handle h, String evaluationId) {
+    for (EvaluationListener l : listeners) l.changed(h, evaluationId);
   }
 
   Evaluation readable(Handle h, Principal p, String id) {

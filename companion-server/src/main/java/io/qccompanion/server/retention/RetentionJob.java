@@ -2,6 +2,7 @@ package io.qccompanion.server.retention;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.evaluations.EvaluationListener;
 import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -42,10 +43,15 @@ public final class RetentionJob {
           new String[] {"calibration_sessions", "created_at < :cutoff"});
   private final Clock clock;
   private final AuditLog audit;
+  private final EvaluationListener beforeDelete;
 
-  public RetentionJob(Clock clock, AuditLog audit) {
+  /**
+   * @param beforeDelete told about each evaluation about to be purged (aggregates retract it)
+   */
+  public RetentionJob(Clock clock, AuditLog audit, EvaluationListener beforeDelete) {
     this.clock = clock;
     this.audit = audit;
+    this.beforeDelete = beforeDelete;
   }
 
   /** The retention period in months. */
@@ -86,6 +92,12 @@ public final class RetentionJob {
     long cutoff =
         clock.instant().atZone(ZoneOffset.UTC).minusMonths(months).toInstant().toEpochMilli();
     Map<String, Integer> counts = new LinkedHashMap<>();
+    if (!dryRun)
+      h.createQuery(OLD_EVALUATIONS)
+          .bind("cutoff", cutoff)
+          .mapTo(String.class)
+          .list()
+          .forEach(id -> beforeDelete.changed(h, id));
     for (String[] purge : PURGES) {
       String where = " WHERE " + purge[1];
       int n =
