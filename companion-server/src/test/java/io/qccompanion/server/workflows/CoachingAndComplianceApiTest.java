@@ -225,6 +225,14 @@ class CoachingAndComplianceApiTest {
   @Test
   void sweepRaisesEscalationsThatTheSubmitPathMissed() {
     String e = f.evaluate(qc, f.ticket(f.agent("Swept")), "REGULAR", answers(1, 5, 0));
+    // submit raised it; lose it as a crash between two systems would, then let the sweep repair it
+    app.c()
+        .db()
+        .run(
+            h ->
+                h.createUpdate("DELETE FROM compliance_escalations WHERE evaluation_id = ?")
+                    .bind(0, e)
+                    .execute());
     assertThat(
             lead.post("/api/v1/compliance/escalations/sweep", Map.of())
                 .json()
