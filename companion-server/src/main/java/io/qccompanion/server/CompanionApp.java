@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qccompanion.model.ConnectorException;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
@@ -17,6 +18,15 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
+import io.qccompanion.server.evaluations.EvaluationRoutes;
+import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.outbox.Outbox;
+import io.qccompanion.server.outbox.SinkOpener;
+import io.qccompanion.server.outbox.WriteBackWorker;
+import io.qccompanion.server.scorecards.ScorecardRoutes;
+import io.qccompanion.server.scorecards.ScorecardSelector;
+import io.qccompanion.server.scorecards.Scorecards;
+import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
@@ -33,6 +43,7 @@ import java.util.List;
 
 /** Wires the companion: every component is built here and handed what it needs. */
 public final class CompanionApp implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CompanionApp.class);
   public static final String VERSION = "0.1.0";
 
   private final CompanionConfig config;
@@ -56,7 +67,13 @@ public final class CompanionApp implements AutoCloseable {
       ConnectionStore connections,
       ConnectorRegistry connectors,
       TicketStore tickets,
-      SyncRunner sync) {}
+      SyncRunner sync,
+      Scorecards scorecards,
+      ScorecardSelector scorecardSelector,
+      ScoringEngine scoring,
+      Outbox outbox,
+      EvaluationService evaluations,
+      WriteBackWorker writeBack) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -71,6 +88,15 @@ public final class CompanionApp implements AutoCloseable {
     var sync =
         new SyncRunner(
             db, connections, connectors, tickets, audit, clock, metrics, (connectionId, ids) -> {});
+    var scorecards = new Scorecards(clock, audit, users);
+    var selector = new ScorecardSelector(db);
+    var scoring = new ScoringEngine();
+    var outbox = new Outbox(clock);
+    // Placeholder until the connection registry is wired: rows stay queued, none is lost.
+    SinkOpener noSinks =
+        connectionId -> {
+          throw ConnectorException.credentials(0, "no connector is wired for write-back yet");
+        };
     this.components =
         new Components(
             db,
@@ -84,7 +110,20 @@ public final class CompanionApp implements AutoCloseable {
             connections,
             connectors,
             tickets,
-            sync);
+            sync,
+            scorecards,
+            selector,
+            scoring,
+            outbox,
+            new EvaluationService(clock, audit, scorecards, selector, scoring, outbox),
+            new WriteBackWorker(
+                db,
+                clock,
+                noSinks,
+                (connectionId, detail) ->
+                    log.warn("write-back to connection {} failing: {}", connectionId, detail),
+                metrics,
+                config.publicUrl()));
   }
 
   public Components components() {
@@ -119,12 +158,16 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
+              new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
+              new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
+                  .register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
       var scheduler = new SyncScheduler(db, c.sync(), c.clock());
       scheduler.start(15);
       background.add(scheduler);
+      c.writeBack().start();
     }
     return this;
   }
@@ -144,6 +187,7 @@ public final class CompanionApp implements AutoCloseable {
 
   @Override
   public void close() {
+    components.writeBack().stop();
     for (AutoCloseable job : background) {
       try {
         job.close();

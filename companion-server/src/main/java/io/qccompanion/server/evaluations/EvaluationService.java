@@ -1,0 +1,226 @@
+package io.qccompanion.server.evaluations;
+
+import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.outbox.Outbox;
+import io.qccompanion.server.scorecards.ScorecardSelector;
+import io.qccompanion.server.scorecards.ScorecardVersion;
+import io.qccompanion.server.scorecards.Scorecards;
+import io.qccompanion.server.scoring.Answer;
+import io.qccompanion.server.scoring.ScoreResult;
+import io.qccompanion.server.scoring.ScoringEngine;
+import io.qccompanion.server.store.Ids;
+import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The evaluation lifecycle: drafts, submission (scored server-side, written back through the outbox
+ * in the same transaction) and amendments. Every method works inside the caller's transaction.
+ */
+public final class EvaluationService {
+  private static final String ENTITY = "evaluation";
+  private final Clock clock;
+  private final AuditLog audit;
+  private final Scorecards scorecards;
+  private final ScorecardSelector selector;
+  private final ScoringEngine engine;
+  private final Outbox outbox;
+  private final EvaluationStore store = new EvaluationStore();
+  private final EvaluationAccess access = new EvaluationAccess(store);
+
+  public EvaluationService(
+      Clock clock,
+      AuditLog audit,
+      Scorecards scorecards,
+      ScorecardSelector selector,
+      ScoringEngine engine,
+      Outbox outbox) {
+    this.clock = clock;
+    this.audit = audit;
+    this.scorecards = scorecards;
+    this.selector = selector;
+    this.engine = engine;
+    this.outbox = outbox;
+  }
+
+  /** The evaluation with {@code id}, unchecked: callers apply their own access rules. */
+  public Optional<Evaluation> find(Handle h, String id) {
+    return store.find(h, id);
+  }
+
+  /**
+   * Replaces the answers of a submitted evaluation (a dispute outcome) as revision n+1: re-scores,
+   * rewrites the per-criterion rows, queues a new write-back and audits. The status is left to the
+   * caller (e.g. AMENDED). Throws 404 for an unknown evaluation, 409 for a draft, 400 naming the
+   * answer for invalid or missing answers.
+   */
+  public Evaluation amend(
+      Handle h,
+      String evaluationId,
+      Map<String, Answer> newAnswers,
+      String actorId,
+      String reason) {
+    Evaluation before = require(h, evaluationId);
+    if (before.draft())
+      throw HttpProblem.conflict("evaluation '" + evaluationId + "' is a draft; submit it first");
+    Map<String, Answer> answers = withoutNulls(newAnswers);
+    ScoreResult r = engine.score(version(h, before).definition(), answers);
+    Instant now = clock.instant();
+    Evaluation after =
+        before.withResult(
+            before.status(), before.revision() + 1, r, answers, now, before.submittedAt());
+    store.update(h, after);
+    store.insertRevision(h, after, actorId, reason);
+    store.writeAnswers(h, evaluationId, r);
+    queueWriteBack(h, after);
+    audit.record(h, actorId, "evaluation.amend", ENTITY, evaluationId, before, after);
+    return after;
+  }
+
+  Evaluation create(Handle h, Principal p, EvaluationRequest.Create req) {
+    String ticketId = Fields.required(req.ticketId(), "/ticketId");
+    TicketFacts ticket =
+        TicketFacts.find(h, ticketId)
+            .orElseThrow(() -> HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "'"));
+    if (!p.seesTeam(ticket.teamId()))
+      throw HttpProblem.forbidden("ticket '" + ticketId + "' is outside your teams");
+    if (ticket.attributedTo(h, p.agentId()))
+      throw HttpProblem.forbidden("you cannot grade a ticket attributed to yourself");
+    String kind =
+        req.kind() == null
+            ? Evaluation.REGULAR
+            : Fields.oneOf(Evaluation.Kind.class, req.kind(), "/kind").name();
+    String versionId =
+        req.scorecardVersionId() != null
+            ? scorecards
+                .version(h, req.scorecardVersionId())
+                .orElseThrow(
+                    () ->
+                        HttpProblem.invalid(
+                            "/scorecardVersionId",
+                            "no scorecard version '" + req.scorecardVersionId() + "'"))
+                .id()
+            : selector
+                .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
+                .orElseThrow(
+                    () ->
+                        HttpProblem.unprocessable(
+                            "/scorecardVersionId",
+                            "no published scorecard matches this ticket; name one"))
+                .scorecardVersionId();
+    if (store.exists(h, p.userId(), ticketId, kind))
+      throw HttpProblem.conflict("you already have a " + kind + " evaluation of this ticket");
+    Map<String, Answer> answers = withoutNulls(req.answers());
+    Instant now = clock.instant();
+    var e =
+        new Evaluation(
+            Ids.newId(),
+            ticketId,
+            ticket.agentId(),
+            ticket.teamId(),
+            versionId,
+            p.userId(),
+            kind,
+            Evaluation.DRAFT,
+            1,
+            null,
+            null,
+            false,
+            false,
+            answers,
+            req.overallComment(),
+            req.coachingNote(),
+            now,
+            now,
+            null);
+    engine.check(version(h, e).definition(), answers);
+    store.insert(h, e);
+    audit.record(h, p.userId(), "evaluation.create", ENTITY, e.id(), null, e);
+    return e;
+  }
+
+  Evaluation change(Handle h, Principal p, String id, EvaluationRequest.Change req) {
+    Evaluation before = require(h, id);
+    access.requireOwnDraft(p, before);
+    Evaluation after = applied(before, req);
+    engine.check(version(h, after).definition(), after.answers());
+    store.update(h, after);
+    audit.record(h, p.userId(), "evaluation.update", ENTITY, id, before, after);
+    return after;
+  }
+
+  Evaluation submit(Handle h, Principal p, String id, EvaluationRequest.Change req) {
+    Evaluation before = require(h, id);
+    access.requireOwnDraft(p, before);
+    Evaluation draft = applied(before, req);
+    ScoreResult r = engine.score(version(h, draft).definition(), draft.answers());
+    Instant now = clock.instant();
+    Evaluation after = draft.withResult("SUBMITTED", 1, r, draft.answers(), now, now);
+    store.update(h, after);
+    store.insertRevision(h, after, p.userId(), null);
+    store.writeAnswers(h, id, r);
+    queueWriteBack(h, after);
+    audit.record(h, p.userId(), "evaluation.submit", ENTITY, id, before, after);
+    return after;
+  }
+
+  Evaluation readable(Handle h, Principal p, String id) {
+    Evaluation e = require(h, id);
+    access.requireReadable(h, p, e);
+    return e;
+  }
+
+  EvaluationStore store() {
+    return store;
+  }
+
+  ScorecardVersion version(Handle h, Evaluation e) {
+    return scorecards
+        .version(h, e.scorecardVersionId())
+        .orElseThrow(() -> new IllegalStateException("missing version " + e.scorecardVersionId()));
+  }
+
+  private Evaluation require(Handle h, String id) {
+    return store.find(h, id).orElseThrow(() -> HttpProblem.notFound("evaluation", id));
+  }
+
+  // Calibration grades are exercises among QCs: they never reach the agent's ticket.
+  private void queueWriteBack(Handle h, Evaluation e) {
+    if (!Evaluation.REGULAR.equals(e.kind())) return;
+    TicketFacts.find(h, e.ticketId())
+        .ifPresent(t -> outbox.enqueue(h, e.id(), e.revision(), t.connectionId()));
+  }
+
+  private Evaluation applied(Evaluation e, EvaluationRequest.Change req) {
+    if (req == null) return e;
+    Map<String, Answer> answers = new HashMap<>(e.answers());
+    if (req.answers() != null)
+      req.answers()
+          .forEach(
+              (criterion, answer) -> {
+                if (answer == null) answers.remove(criterion);
+                else answers.put(criterion, answer);
+              });
+    return e.withDraft(
+        answers,
+        req.overallComment() != null ? req.overallComment() : e.overallComment(),
+        req.coachingNote() != null ? req.coachingNote() : e.coachingNote(),
+        clock.instant());
+  }
+
+  private static Map<String, Answer> withoutNulls(Map<String, Answer> answers) {
+    Map<String, Answer> clean = new HashMap<>();
+    if (answers != null)
+      answers.forEach(
+          (k, v) -> {
+            if (v != null) clean.put(k, v);
+          });
+    return clean;
+  }
+}

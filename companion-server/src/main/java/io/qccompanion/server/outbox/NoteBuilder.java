@@ -1,0 +1,73 @@
+package io.qccompanion.server.outbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.qccompanion.model.FeedbackNote;
+import io.qccompanion.server.scorecards.ScorecardDefinition;
+import io.qccompanion.server.scoring.Answer;
+import io.qccompanion.server.scoring.ScoringEngine;
+import io.qccompanion.server.web.Json;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Builds the host note of one evaluation revision from what was stored at submission. */
+final class NoteBuilder {
+  private static final TypeReference<Map<String, Answer>> ANSWERS = new TypeReference<>() {};
+  private final ScoringEngine engine;
+  private final String publicUrl;
+
+  NoteBuilder(ScoringEngine engine, String publicUrl) {
+    this.engine = engine;
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  Optional<FeedbackNote> build(Handle h, String evaluationId, int revision) {
+    return h.createQuery(
+            """
+            SELECT r.answers, r.score, r.passed, r.critical_fail, r.overall_comment, r.coaching_note,
+              t.external_id, COALESCE(t.ticket_key, t.external_id) AS ticket_key, u.name AS qc_name,
+              v.definition
+            FROM evaluation_revisions r
+            JOIN evaluations e ON e.id = r.evaluation_id
+            JOIN tickets t ON t.id = e.ticket_id
+            JOIN users u ON u.id = e.qc_id
+            JOIN scorecard_versions v ON v.id = e.scorecard_version_id
+            WHERE r.evaluation_id = ? AND r.revision = ?
+            """)
+        .bind(0, evaluationId)
+        .bind(1, revision)
+        .map(
+            (rs, ctx) -> {
+              var def = Json.read(rs.getString("definition"), ScorecardDefinition.class);
+              var result = engine.score(def, Json.read(rs.getString("answers"), ANSWERS));
+              double score = rs.getDouble("score");
+              Double scorePercent = rs.wasNull() ? null : score;
+              return new FeedbackNote(
+                  Outbox.idempotencyKey(evaluationId, revision),
+                  rs.getString("external_id"),
+                  rs.getString("ticket_key"),
+                  evaluationId,
+                  revision,
+                  def.name(),
+                  scorePercent,
+                  rs.getInt("passed") == 1,
+                  rs.getInt("critical_fail") == 1,
+                  result.failed().stream()
+                      .map(
+                          c ->
+                              new FeedbackNote.FailedCriterion(
+                                  c.section(),
+                                  c.criterion(),
+                                  c.criticalFailed(),
+                                  c.rootCauses(),
+                                  c.comment()))
+                      .toList(),
+                  rs.getString("overall_comment"),
+                  rs.getString("coaching_note"),
+                  rs.getString("qc_name"),
+                  publicUrl + "/evaluations/" + evaluationId);
+            })
+        .findOne();
+  }
+}
