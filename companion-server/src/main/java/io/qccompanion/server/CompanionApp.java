@@ -27,6 +27,8 @@ import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
+import io.qccompanion.server.sampling.RaisedSamplingSignal;
+import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
@@ -73,7 +75,8 @@ public final class CompanionApp implements AutoCloseable {
       ScoringEngine scoring,
       Outbox outbox,
       EvaluationService evaluations,
-      WriteBackWorker writeBack) {}
+      WriteBackWorker writeBack,
+      Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -123,7 +126,8 @@ public final class CompanionApp implements AutoCloseable {
                 (connectionId, detail) ->
                     log.warn("write-back to connection {} failing: {}", connectionId, detail),
                 metrics,
-                config.publicUrl()));
+                config.publicUrl()),
+            new Sampling(db, clock, audit, RaisedSamplingSignal.NONE));
   }
 
   public Components components() {
@@ -161,6 +165,7 @@ public final class CompanionApp implements AutoCloseable {
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
                   .register(cfg.routes);
+              c.sampling().register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {

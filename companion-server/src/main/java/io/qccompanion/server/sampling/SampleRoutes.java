@@ -1,0 +1,93 @@
+package io.qccompanion.server.sampling;
+
+import static io.qccompanion.server.auth.Role.GRADERS;
+import static io.qccompanion.server.auth.Role.STAFF;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.web.Bodies;
+import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.HttpProblem;
+import java.util.Set;
+
+/** The QC's queue, sample lists, manual selection and replacement. */
+final class SampleRoutes {
+  private final Database db;
+  private final SampleActions actions;
+
+  SampleRoutes(Database db, SampleActions actions) {
+    this.db = db;
+    this.actions = actions;
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/api/v1/queue", this::queue, GRADERS);
+    r.get("/api/v1/samples", this::list, STAFF);
+    r.post("/api/v1/samples", this::manual, GRADERS);
+    r.post("/api/v1/samples/{id}/replace", this::replace, GRADERS);
+  }
+
+  private void queue(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    var filter =
+        new SampleQueries.Filter(
+            null,
+            ctx.queryParam("teamId"),
+            null,
+            null,
+            ctx.queryParam("reason"),
+            p.userId(),
+            true,
+            Set.of());
+    Cursor cursor = Cursor.from(ctx);
+    var page = db.read(h -> SampleQueries.page(h, filter, cursor, true));
+    ctx.json(page);
+  }
+
+  private void list(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String teamId = ctx.queryParam("teamId");
+    if (teamId != null && !p.seesTeam(teamId))
+      throw HttpProblem.forbidden("team outside your scope");
+    String status = ctx.queryParam("status");
+    if (status != null && !Set.of("OPEN", "SKIPPED", "REPLACED").contains(status))
+      throw HttpProblem.invalid("status", "status must be one of OPEN, SKIPPED, REPLACED");
+    var filter =
+        new SampleQueries.Filter(
+            ctx.queryParam("agentId"),
+            teamId,
+            status,
+            Params.bool(ctx, "selected"),
+            ctx.queryParam("reason"),
+            ctx.queryParam("qcId"),
+            false,
+            p.is(Role.ADMIN) ? Set.of() : p.teamIds());
+    Cursor cursor = Cursor.from(ctx);
+    var page = db.read(h -> SampleQueries.page(h, filter, cursor, false));
+    ctx.json(page);
+  }
+
+  record ManualRequest(String ticketId, String agentId) {}
+
+  private void manual(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    ManualRequest req = Bodies.read(ctx, ManualRequest.class);
+    String ticketId = Fields.required(req.ticketId(), "/ticketId");
+    ctx.status(201).json(db.write(h -> actions.manual(h, p, ticketId, req.agentId())));
+  }
+
+  record ReplaceRequest(String reason) {}
+
+  private void replace(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String reason = Fields.required(Bodies.read(ctx, ReplaceRequest.class).reason(), "/reason");
+    if (reason.length() > 500)
+      throw HttpProblem.invalid("/reason", "reason must have at most 500 characters");
+    ctx.json(db.write(h -> actions.replace(h, p, ctx.pathParam("id"), reason)));
+  }
+}
