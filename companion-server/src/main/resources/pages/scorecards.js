@@ -11,7 +11,7 @@
   let teams = [];
   let card = null; // {id?, draft fields..., versions}
 
-  const blankCriterion = () => ({ id: '', name: '', guidance: '', scale: 'BINARY', points: [], weight: 1, naAllowed: false, critical: false, rootCauses: [] });
+  const blankCriterion = () => ({ id: '', name: '', guidance: '', scale: 'BINARY', points: [], weight: 1, naAllowed: false, critical: false, compliance: false, rootCauses: [] });
   const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'criterion';
 
   async function loadList(selectId) {
@@ -91,7 +91,8 @@
       h('div', { class: 'row' }, field('Criterion name', name), field('Criterion id', input(c, 'id', { pattern: '[a-z0-9][a-z0-9_-]*' }))),
       h('div', { class: 'row' }, field('Scale', scale), field('Points', points),
         field('Weight', input(c, 'weight', { type: 'number', min: 0.1, step: 0.5 }, Number)),
-        field('N/A allowed', check(c, 'naAllowed')), field('Critical', check(c, 'critical'))),
+        field('N/A allowed', check(c, 'naAllowed')), field('Critical', check(c, 'critical')),
+        field('Compliance flag', check(c, 'compliance'))),
       field('Root causes', causes, 'comma-separated'),
       field('Guidance', input(c, 'guidance', { rows: 2 })),
       h('button', { type: 'button', class: 'danger', onclick: () => { s.criteria.splice(ci, 1); edit(card); } }, 'Remove criterion'));
@@ -106,7 +107,7 @@
         criteria: s.criteria.map((c) => ({
           id: c.id || slug(c.name), name: c.name, guidance: c.guidance || '', scale: c.scale,
           points: c.scale === 'POINTS' ? c.points : [], weight: Number(c.weight), naAllowed: !!c.naAllowed,
-          critical: !!c.critical, rootCauses: c.rootCauses || [],
+          critical: !!c.critical, compliance: !!c.compliance, rootCauses: c.rootCauses || [],
         })),
       })),
     };
