@@ -52,10 +52,9 @@ record EvaluationQuery(
         teams.addAll(p.teamIds());
       }
       if (p.role() == Role.QC) {
-        sql.append(
-            """
-             AND (e.qc_id = :me OR (e.status != 'DRAFT' AND EXISTS (SELECT 1 FROM evaluations o
-              WHERE o.ticket_id = e.ticket_id AND o.qc_id = :me AND o.status != 'DRAFT')))""");
+        sql.append(" AND (e.qc_id = :me OR (e.status != 'DRAFT' AND EXISTS (SELECT 1")
+            .append(" FROM evaluations o WHERE o.ticket_id = e.ticket_id AND o.qc_id = :me")
+            .append(" AND o.status != 'DRAFT')))");
         binds.put("me", p.userId());
       }
     }
