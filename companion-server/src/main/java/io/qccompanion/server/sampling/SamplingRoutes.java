@@ -111,7 +111,7 @@ final class SamplingRoutes {
 
   private void replacements(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    Instant to = Params.instant(ctx, "to", clock.instant());
+    Instant to = Params.instant(ctx, "to", clock.instant().plusMillis(1));
     Instant from = Params.instant(ctx, "from", to.minus(Duration.ofDays(28)));
     Params.window(from, to, "from", "to");
     String teamId = ctx.queryParam("teamId");
