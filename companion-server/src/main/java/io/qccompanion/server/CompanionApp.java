@@ -6,11 +6,24 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.audit.AuditRoutes;
+import io.qccompanion.server.auditpack.AuditPack;
+import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.calibration.CalibrationRoutes;
+import io.qccompanion.server.calibration.CalibrationService;
+import io.qccompanion.server.calibration.GraderConsistency;
+import io.qccompanion.server.coaching.ActionPlans;
+import io.qccompanion.server.coaching.CoachingRoutes;
+import io.qccompanion.server.coaching.CoachingSessions;
+import io.qccompanion.server.coaching.SelfReviews;
+import io.qccompanion.server.coaching.TrainingRecords;
+import io.qccompanion.server.compliance.ComplianceEscalations;
+import io.qccompanion.server.compliance.ComplianceRoutes;
 import io.qccompanion.server.config.CompanionConfig;
 import io.qccompanion.server.connections.ConnectionHealthMetrics;
 import io.qccompanion.server.connections.ConnectionRoutes;
@@ -18,6 +31,9 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
+import io.qccompanion.server.disputes.DisputeRoutes;
+import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.evaluations.EvaluationRoutes;
 import io.qccompanion.server.evaluations.EvaluationService;
 import io.qccompanion.server.outbox.Outbox;
@@ -26,6 +42,9 @@ import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.pages.FeedbackPage;
 import io.qccompanion.server.pages.PageRoutes;
 import io.qccompanion.server.pages.PanelPage;
+import io.qccompanion.server.retention.DailyJobs;
+import io.qccompanion.server.retention.RetentionJob;
+import io.qccompanion.server.retention.RetentionRoutes;
 import io.qccompanion.server.sampling.RaisedSamplingSignal;
 import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
@@ -79,7 +98,17 @@ public final class CompanionApp implements AutoCloseable {
       Outbox outbox,
       EvaluationService evaluations,
       WriteBackWorker writeBack,
-      Sampling sampling) {}
+      Sampling sampling,
+      EvaluationGateway evaluationGateway,
+      FeedbackService feedback,
+      CalibrationService calibrations,
+      GraderConsistency graderConsistency,
+      ComplianceEscalations escalations,
+      ActionPlans actionPlans,
+      CoachingSessions coaching,
+      TrainingRecords training,
+      SelfReviews selfReviews,
+      RetentionJob retention) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -103,6 +132,10 @@ public final class CompanionApp implements AutoCloseable {
         connectionId -> {
           throw ConnectorException.credentials(0, "no connector is wired for write-back yet");
         };
+    var evaluations = new EvaluationService(clock, audit, scorecards, selector, scoring, outbox);
+    var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
+    var escalations = new ComplianceEscalations(clock, audit);
+    var calibrations = new CalibrationService(clock, audit, gateway);
     this.components =
         new Components(
             db,
@@ -121,7 +154,7 @@ public final class CompanionApp implements AutoCloseable {
             selector,
             scoring,
             outbox,
-            new EvaluationService(clock, audit, scorecards, selector, scoring, outbox),
+            evaluations,
             new WriteBackWorker(
                 db,
                 clock,
@@ -130,7 +163,17 @@ public final class CompanionApp implements AutoCloseable {
                     log.warn("write-back to connection {} failing: {}", connectionId, detail),
                 metrics,
                 config.publicUrl()),
-            new Sampling(db, clock, audit, RaisedSamplingSignal.NONE));
+            new Sampling(db, clock, audit, RaisedSamplingSignal.NONE),
+            gateway,
+            new FeedbackService(clock, audit, gateway, escalations),
+            calibrations,
+            new GraderConsistency(calibrations, gateway),
+            escalations,
+            new ActionPlans(clock, audit),
+            new CoachingSessions(clock, audit),
+            new TrainingRecords(clock, audit),
+            new SelfReviews(clock, audit, gateway),
+            new RetentionJob(clock, audit));
   }
 
   public Components components() {
@@ -167,10 +210,21 @@ public final class CompanionApp implements AutoCloseable {
               hostLoginRoutes.register(cfg.routes);
               new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
                   .register(cfg.routes);
+              c.sampling().register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
                   .register(cfg.routes);
-              c.sampling().register(cfg.routes);
+              new DisputeRoutes(db, c.feedback(), c.evaluationGateway(), c.clock())
+                  .register(cfg.routes);
+              new CalibrationRoutes(
+                      db, c.calibrations(), c.evaluationGateway(), c.graderConsistency())
+                  .register(cfg.routes);
+              new ComplianceRoutes(db, c.escalations()).register(cfg.routes);
+              new AuditRoutes(db).register(cfg.routes);
+              new RetentionRoutes(db, c.retention()).register(cfg.routes);
+              new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
+                  .register(cfg.routes);
+              new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
@@ -178,8 +232,18 @@ public final class CompanionApp implements AutoCloseable {
       scheduler.start(15);
       background.add(scheduler);
       c.writeBack().start();
+      background.add(workflowJobs(c).start(5, 24 * 60));
     }
     return this;
+  }
+
+  // Housekeeping of the QA workflows; each job runs in its own transaction.
+  private DailyJobs workflowJobs(Components c) {
+    return new DailyJobs(
+        List.of(
+            () -> db.write(h -> c.retention().run(h, null, false)),
+            () -> db.write(h -> c.actionPlans().reviewDue(h, null)),
+            () -> db.write(c.escalations()::sweep)));
   }
 
   /** The port the server listens on. */

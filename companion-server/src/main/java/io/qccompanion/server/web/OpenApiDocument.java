@@ -15,7 +15,7 @@ import java.util.List;
 public final class OpenApiDocument {
   /** Feature fragments, in document order. Add a feature's name here with its routes. */
   public static final List<String> FRAGMENTS =
-      List.of("core", "connections", "scorecards", "evaluations", "sampling");
+      List.of("core", "connections", "scorecards", "evaluations", "sampling", "workflows");
 
   private final String json;
 

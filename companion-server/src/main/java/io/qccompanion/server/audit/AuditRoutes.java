@@ -1,0 +1,107 @@
+package io.qccompanion.server.audit;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.HttpProblem;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit log, read-only and for admins: a filtered, paginated list and a CSV export. */
+public final class AuditRoutes {
+  private static final List<String> HEADER =
+      List.of("id", "at", "actorId", "action", "entityType", "entityId", "before", "after");
+  private final Database db;
+  private final AuditReader reader = new AuditReader();
+
+  public AuditRoutes(Database db) {
+    this.db = db;
+  }
+
+  public void register(RoutesConfig r) {
+    r.get("/api/v1/audit", this::list, Role.ADMIN);
+    r.get("/api/v1/audit/export", this::export, Role.ADMIN);
+  }
+
+  void list(Context ctx) {
+    Cursor cursor = Cursor.from(ctx);
+    var q = query(ctx, cursor.sortKey(), cursor.id(), cursor.limit() + 1);
+    List<AuditEvent> rows = db.read(h -> reader.page(h, q));
+    var slice = cursor.slice(rows, e -> e.at().toEpochMilli(), AuditEvent::id);
+    Map<String, Object> page = new HashMap<>();
+    page.put("items", slice.items());
+    if (slice.nextCursor() != null) page.put("nextCursor", slice.nextCursor());
+    ctx.json(page);
+  }
+
+  void export(Context ctx) {
+    var q = query(ctx, null, null, Integer.MAX_VALUE);
+    ctx.contentType("text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"audit.csv\"");
+    try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
+      w.write(Csv.line(HEADER));
+      db.read(
+          h -> {
+            reader.each(
+                h,
+                q,
+                e -> {
+                  try {
+                    w.write(
+                        Csv.line(
+                            java.util.Arrays.asList(
+                                e.id(),
+                                e.at(),
+                                e.actorId(),
+                                e.action(),
+                                e.entityType(),
+                                e.entityId(),
+                                e.before(),
+                                e.after())));
+                  } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                  }
+                });
+            return null;
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static AuditReader.Query query(Context ctx, Long afterAt, String afterId, int limit) {
+    return new AuditReader.Query(
+        instant(ctx.queryParam("from"), "from"),
+        instant(ctx.queryParam("to"), "to"),
+        blank(ctx.queryParam("entityType")),
+        blank(ctx.queryParam("entityId")),
+        blank(ctx.queryParam("actor")),
+        afterAt,
+        afterId,
+        limit);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static Long instant(String value, String field) {
+    if (value == null || value.isBlank()) return null;
+    try {
+      return Instant.parse(value.strip()).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.invalid(
+          field, field + " must be an ISO-8601 instant, e.g. 2026-11-02T00:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.qccompanion.server.coaching;
+
+import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.store.Ids;
+import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SMART action plans and their follow-up review at the due date. */
+public final class ActionPlans {
+  private final Clock clock;
+  private final AuditLog audit;
+
+  public ActionPlans(Clock clock, AuditLog audit) {
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** What a lead sends to start a plan. */
+  public record Draft(
+      String agentId,
+      String ownerId,
+      String goal,
+      String measure,
+      String criterionId,
+      Double target,
+      Integer overEvaluations,
+      Instant dueAt) {}
+
+  /** Starts an OPEN plan now. */
+  public ActionPlan create(Handle h, String actorId, Draft d) {
+    String agentId = Fields.required(d.agentId(), "/agentId");
+    String teamId =
+        h.createQuery("SELECT team_id FROM agents WHERE id = :id")
+            .bind("id", agentId)
+            .mapTo(String.class)
+            .findOne()
+            .orElseThrow(() -> HttpProblem.invalid("/agentId", "no agent '" + agentId + "'"));
+    String goal = Fields.required(d.goal(), "/goal");
+    String measure = Fields.required(d.measure(), "/measure");
+    if (!List.of("QUALITY_SCORE", "PASS_RATE", "CRITERION_PASS_RATE").contains(measure))
+      throw HttpProblem.invalid(
+          "/measure", "measure must be QUALITY_SCORE, PASS_RATE or CRITERION_PASS_RATE");
+    if (measure.equals("CRITERION_PASS_RATE") && d.criterionId() == null)
+      throw HttpProblem.invalid("/criterionId", "a criterion pass rate needs criterionId");
+    double target = Fields.range(Fields.required(d.target(), "/target"), 0, 100, "/target");
+    int over =
+        Fields.range(
+            d.overEvaluations() == null ? 10 : d.overEvaluations(), 1, 200, "/overEvaluations");
+    Instant due = Fields.required(d.dueAt(), "/dueAt");
+    Instant now = clock.instant();
+    if (!due.isAfter(now)) throw HttpProblem.invalid("/dueAt", "dueAt must be in the future");
+    String id = Ids.newId();
+    h.createUpdate(
+            """
+            INSERT INTO action_plans (id, agent_id, team_id, owner_id, goal, measure, criterion_id,
+              target, over_evaluations, due_at, status, started_at, created_by, created_at)
+            VALUES (:id, :agent, :team, :owner, :goal, :measure, :crit, :target, :over, :due, 'OPEN',
+              :now, :by, :now)
+            """)
+        .bind("id", id)
+        .bind("agent", agentId)
+        .bind("team", teamId)
+        .bind("owner", d.ownerId() == null ? actorId : d.ownerId())
+        .bind("goal", goal.strip())
+        .bind("measure", measure)
+        .bind("crit", d.criterionId())
+        .bind("target", target)
+        .bind("over", over)
+        .bind("due", due.toEpochMilli())
+        .bind("now", now.toEpochMilli())
+        .bind("by", actorId)
+        .execute();
+    ActionPlan plan = require(h, id);
+    audit.record(h, actorId, "action_plan.create", "action_plan", id, null, plan);
+    return plan;
+  }
+
+  /**
+   * The follow-up review: measures the evaluations made since the plan started and records MET,
+   * NOT_MET or INCONCLUSIVE (fewer evaluations than planned).
+   */
+  public ActionPlan review(Handle h, String actorId, String id) {
+    ActionPlan before = require(h, id);
+    if (!"OPEN".equals(before.status()))
+      throw HttpProblem.conflict("action plan '" + id + "' was already reviewed");
+    var r =
+        QualityMeasure.measure(
+            h,
+            before.agentId(),
+            before.measure(),
+            before.criterionId(),
+            before.startedAt().toEpochMilli(),
+            Long.MAX_VALUE,
+            before.overEvaluations());
+    String status;
+    String verdict;
+    if (r.value() == null || r.count() < before.overEvaluations()) {
+      status = "INCONCLUSIVE";
+      verdict =
+          "only "
+              + r.count()
+              + " of "
+              + before.overEvaluations()
+              + " evaluations since the start"
+              + (r.value() == null ? "" : String.format("; %.1f%% so far", r.value()));
+    } else if (r.value() >= before.target()) {
+      status = "MET";
+      verdict =
+          String.format("effective: %.1f%% against a target of %.1f%%", r.value(), before.target());
+    } else {
+      status = "NOT_MET";
+      verdict =
+          String.format(
+              "not effective: %.1f%% against a target of %.1f%%", r.value(), before.target());
+    }
+    h.createUpdate(
+            """
+            UPDATE action_plans SET status = :status, reviewed_at = :now, achieved = :achieved,
+              evaluated = :n, verdict = :verdict WHERE id = :id
+            """)
+        .bind("status", status)
+        .bind("now", clock.millis())
+        .bind("achieved", r.value())
+        .bind("n", r.count())
+        .bind("verdict", verdict)
+        .bind("id", id)
+        .execute();
+    ActionPlan after = require(h, id);
+    audit.record(h, actorId, "action_plan.review", "action_plan", id, before, after);
+    return after;
+  }
+
+  /** Scheduled job: reviews every OPEN plan whose due date has passed; returns them. */
+  public List<ActionPlan> reviewDue(Handle h, String actorId) {
+    List<String> due =
+        h.createQuery(
+                "SELECT id FROM action_plans WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at, id")
+            .bind("now", clock.millis())
+            .mapTo(String.class)
+            .list();
+    return due.stream().map(id -> review(h, actorId, id)).toList();
+  }
+
+  /** The plan, or 404. */
+  public ActionPlan require(Handle h, String id) {
+    return h.createQuery("SELECT " + ActionPlan.COLUMNS + " FROM action_plans WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> ActionPlan.map(rs))
+        .findOne()
+        .orElseThrow(() -> HttpProblem.notFound("action plan", id));
+  }
+
+  /** Plans of one agent (null = all), newest first. */
+  public List<ActionPlan> list(Handle h, String agentId) {
+    String filter = agentId == null ? "" : " WHERE agent_id = :agent";
+    return h.createQuery(
+            "SELECT "
+                + ActionPlan.COLUMNS
+                + " FROM action_plans"
+                + filter
+                + " ORDER BY created_at DESC, id")
+        .bind("agent", agentId == null ? "" : agentId)
+        .map((rs, ctx) -> ActionPlan.map(rs))
+        .list();
+  }
+
+  /** The newest open plan of the agent, if any. */
+  public Optional<ActionPlan> open(Handle h, String agentId) {
+    return list(h, agentId).stream().filter(p -> "OPEN".equals(p.status())).findFirst();
+  }
+}
