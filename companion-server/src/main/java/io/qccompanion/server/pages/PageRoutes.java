@@ -35,7 +35,9 @@ public final class PageRoutes {
     r.get("/feedback/{id}", feedback::detail);
     r.get("/tokens", ctx -> shell(ctx, "API tokens", "tokens.js", Role.ANYONE));
     r.get("/admin/connections", ctx -> shell(ctx, "Connections", "connections.js", Role.ADMIN));
-    r.get("/admin/scorecards", ctx -> shell(ctx, "Scorecards", "scorecards.js", Role.ADMIN));
+    r.get(
+        "/admin/scorecards",
+        ctx -> shell(ctx, "Scorecards", "scoring.js,scorecards.js", Role.ADMIN));
     r.get("/admin/sampling", ctx -> shell(ctx, "Sampling policy", "sampling.js", Role.ADMIN));
     r.get("/admin/users", ctx -> shell(ctx, "Users and teams", "users.js", Role.ADMIN));
     panel.register(r);
@@ -68,7 +70,8 @@ public final class PageRoutes {
         });
   }
 
-  private void shell(Context ctx, String title, String script, Role... roles) {
+  /** A page shell running {@code scripts} (comma-separated asset names) for {@code roles}. */
+  private void shell(Context ctx, String title, String scripts, Role... roles) {
     Optional<Principal> p = signedIn(ctx);
     if (p.isEmpty()) return;
     if (!p.get().is(roles)) {
@@ -76,7 +79,7 @@ public final class PageRoutes {
       return;
     }
     String body = "<h1>" + Html.esc(title) + "</h1><div id=\"app\" aria-live=\"polite\"></div>";
-    ctx.html(Layout.page(title, p.get(), body, List.of(script), false));
+    ctx.html(Layout.page(title, p.get(), body, List.of(scripts.split(",")), false));
   }
 
   /** The caller, or empty after redirecting a visitor without a session to the login form. */
