@@ -105,6 +105,11 @@ final class BrowserFixture implements AutoCloseable {
 
   /** A solved ticket of {@code agentId} with bad CSAT, a reopen and a short conversation. */
   String ticket(String agentId, String subject) {
+    return ticket(connectionId, agentId, subject);
+  }
+
+  /** The same on connection {@code connection}. */
+  String ticket(String connection, String agentId, String subject) {
     String id = Ids.newId();
     int n = SEQ.incrementAndGet();
     long solved = app.clock().millis() - 3_600_000;
@@ -131,7 +136,7 @@ final class BrowserFixture implements AutoCloseable {
                   VALUES (?, ?, 'zendesk', ?, ?, ?, 'solved', 'email', ?, ?, ?, ?, 1, 2, 754,
                     'BAD', 'Took two tries', ?, ?, ?)""",
                   id,
-                  connectionId,
+                  connection,
                   String.valueOf(1000 + n),
                   "#" + (1000 + n),
                   subject,
