@@ -9,7 +9,7 @@ import java.util.List;
  * @param teamId the agent's team, else the ticket's
  * @param solvedAt solve time (update time when the host reports none): decides the ISO week
  */
-public record Candidate(
+record Candidate(
     String ticketId,
     String agentId,
     String teamId,

@@ -4,11 +4,11 @@ import io.qccompanion.server.web.HttpProblem;
 import java.util.List;
 
 /** Range checks on a complete policy; each failure names the field as a JSON pointer. */
-public final class PolicyRules {
+final class PolicyRules {
   private PolicyRules() {}
 
   /** Returns {@code p} or throws a 400 naming the first bad field under {@code prefix}. */
-  public static SamplingPolicy validate(SamplingPolicy p, String prefix) {
+  static SamplingPolicy validate(SamplingPolicy p, String prefix) {
     if (p.seed().isBlank()) throw HttpProblem.invalid(prefix + "/seed", "seed must not be blank");
     rate(p.rates().newAgent(), prefix + "/rates/newAgent");
     rate(p.rates().standard(), prefix + "/rates/standard");

@@ -37,6 +37,13 @@ final class SampleActions {
         Candidates.all(h, ticketId).stream()
             .filter(c -> agentId == null || c.agentId().equals(agentId))
             .toList();
+    boolean exists =
+        h.createQuery("SELECT COUNT(*) FROM tickets WHERE id = :id")
+                .bind("id", ticketId)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (!exists) throw HttpProblem.notFound("ticket", ticketId);
     if (pairs.isEmpty() && agentId != null)
       throw HttpProblem.invalid("/agentId", "the ticket is not attributed to agent " + agentId);
     if (pairs.isEmpty())

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * How a team's tickets are sampled (stored as JSON in {@code sampling_policies.config}). Omitted
- * fields take the value of {@link #DEFAULTS}; {@link PolicyRules#validate} checks ranges.
+ * fields take the value of {@link #DEFAULTS}; the sampling routes check ranges.
  *
  * @param seed mixed into the deterministic draw; changing it re-rolls which tickets are picked
  * @param dueBusinessDays business days (Mon–Fri, UTC) from selection to the due date

@@ -155,7 +155,7 @@ class SampleActionsApiTest {
     assertThat(manual.json().get("reasons").toString()).isEqualTo("[\"MANUAL\"]");
     assertThat(manual.json().get("assignedQcId").asText()).isEqualTo(qcId);
     assertThat(qc.post("/api/v1/samples", Map.of("ticketId", email)).status()).isEqualTo(409);
-    assertThat(qc.post("/api/v1/samples", Map.of("ticketId", "nope")).status()).isEqualTo(422);
+    assertThat(qc.post("/api/v1/samples", Map.of("ticketId", "nope")).status()).isEqualTo(404);
     assertThat(qc.post("/api/v1/samples", Map.of()).json().get("field").asText())
         .isEqualTo("/ticketId");
     Api agentAsQc = app.as(Role.QC, agentY, List.of());
