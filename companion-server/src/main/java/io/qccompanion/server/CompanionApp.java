@@ -17,6 +17,7 @@ import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
+import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
 import io.qccompanion.server.coaching.ActionPlans;
 import io.qccompanion.server.coaching.CoachingRoutes;
 import io.qccompanion.server.coaching.CoachingSessions;
@@ -45,7 +46,6 @@ import io.qccompanion.server.pages.PanelPage;
 import io.qccompanion.server.retention.DailyJobs;
 import io.qccompanion.server.retention.RetentionJob;
 import io.qccompanion.server.retention.RetentionRoutes;
-import io.qccompanion.server.sampling.RaisedSamplingSignal;
 import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
@@ -98,7 +98,6 @@ public final class CompanionApp implements AutoCloseable {
       Outbox outbox,
       EvaluationService evaluations,
       WriteBackWorker writeBack,
-      Sampling sampling,
       EvaluationGateway evaluationGateway,
       FeedbackService feedback,
       CalibrationService calibrations,
@@ -108,7 +107,8 @@ public final class CompanionApp implements AutoCloseable {
       CoachingSessions coaching,
       TrainingRecords training,
       SelfReviews selfReviews,
-      RetentionJob retention) {}
+      RetentionJob retention,
+      Sampling sampling) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -163,7 +163,6 @@ public final class CompanionApp implements AutoCloseable {
                     log.warn("write-back to connection {} failing: {}", connectionId, detail),
                 metrics,
                 config.publicUrl()),
-            new Sampling(db, clock, audit, RaisedSamplingSignal.NONE),
             gateway,
             new FeedbackService(clock, audit, gateway, escalations),
             calibrations,
@@ -173,7 +172,8 @@ public final class CompanionApp implements AutoCloseable {
             new CoachingSessions(clock, audit),
             new TrainingRecords(clock, audit),
             new SelfReviews(clock, audit, gateway),
-            new RetentionJob(clock, audit));
+            new RetentionJob(clock, audit),
+            new Sampling(db, clock, audit, new ActionPlanSamplingSignal()));
   }
 
   public Components components() {
@@ -210,7 +210,6 @@ public final class CompanionApp implements AutoCloseable {
               hostLoginRoutes.register(cfg.routes);
               new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
                   .register(cfg.routes);
-              c.sampling().register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
                   .register(cfg.routes);
@@ -224,6 +223,7 @@ public final class CompanionApp implements AutoCloseable {
               new RetentionRoutes(db, c.retention()).register(cfg.routes);
               new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
                   .register(cfg.routes);
+              c.sampling().register(cfg.routes);
               new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
             });
     javalin.start();

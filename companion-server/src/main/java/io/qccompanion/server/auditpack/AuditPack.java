@@ -120,6 +120,14 @@ public final class AuditPack {
         zip.closeEntry();
         entries.add(new Entry(t.file(), t.standard(), t.description(), rows));
       }
+      List<Map<String, Object>> sheets = sheets(h, from, to);
+      put(zip, "evaluations.json", Json.write(sheets));
+      entries.add(
+          new Entry(
+              "evaluations.json",
+              "SOP 5 Evaluation sheets kept 12 months",
+              "Each submitted evaluation with its per-criterion answers and comments",
+              sheets.size()));
       Map<String, Object> calibrations = calibration.calibrationOverTime(h, from, to);
       put(zip, "calibration.json", Json.write(calibrations));
       entries.add(
@@ -138,6 +146,28 @@ public final class AuditPack {
       throw new UncheckedIOException(e);
     }
     return entries;
+  }
+
+  private static List<Map<String, Object>> sheets(Handle h, long from, long to) {
+    List<Map<String, Object>> rows =
+        h.createQuery(
+                """
+                SELECT id, ticket_id, agent_id, qc_id, scorecard_version_id, status, revision, score,
+                  passed, critical_fail, answers, overall_comment, coaching_note, submitted_at
+                FROM evaluations WHERE kind = 'REGULAR' AND status <> 'DRAFT'
+                  AND submitted_at >= :from AND submitted_at < :to ORDER BY submitted_at, id
+                """)
+            .bind("from", from)
+            .bind("to", to)
+            .mapToMap()
+            .list();
+    List<Map<String, Object>> sheets = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> sheet = new LinkedHashMap<>(row);
+      sheet.put("answers", Json.read((String) row.get("answers"), Object.class));
+      sheets.add(sheet);
+    }
+    return sheets;
   }
 
   private static int table(Handle h, String sql, long from, long to, ZipOutputStream zip)

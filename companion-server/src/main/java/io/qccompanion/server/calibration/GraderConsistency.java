@@ -58,15 +58,21 @@ public final class GraderConsistency {
         }
     }
     Map<String, Double> deviation = new TreeMap<>();
-    byQc.forEach((qc, acc) -> deviation.put(qc, acc[0] / acc[1]));
-    return Map.of("sessions", sessions, "qcDeviation", deviation);
+    Map<String, Integer> graded = new TreeMap<>();
+    byQc.forEach(
+        (qc, acc) -> {
+          deviation.put(qc, acc[0] / acc[1]);
+          graded.put(qc, (int) acc[1]);
+        });
+    return Map.of("sessions", sessions, "qcDeviation", deviation, "qcGrades", graded);
   }
 
   /** Every QC ranked, with the strictest and most lenient named. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> report(Handle h, long from, long to) {
-    Map<String, Double> deviation =
-        (Map<String, Double>) calibrationOverTime(h, from, to).get("qcDeviation");
+    Map<String, Object> calibration = calibrationOverTime(h, from, to);
+    Map<String, Double> deviation = (Map<String, Double>) calibration.get("qcDeviation");
+    Map<String, Integer> graded = (Map<String, Integer>) calibration.get("qcGrades");
     Map<String, int[]> counts = new TreeMap<>();
     h.createQuery(
             """
@@ -109,7 +115,7 @@ public final class GraderConsistency {
                 new Grader(
                     qc,
                     deviation.get(qc),
-                    0,
+                    graded.getOrDefault(qc, 0),
                     c[0],
                     c[1],
                     c[2],

@@ -148,6 +148,7 @@ class AuditRetentionPackApiTest {
             "escalations.csv");
     assertThat(files.get("feedback.csv")).contains("I will fix it");
     assertThat(files.get("evaluations.csv")).contains(e);
+    assertThat(files.get("evaluations.json")).contains(e).contains("\"privacy\"");
     assertThat(files.get("escalations.csv")).contains("CRITICAL");
     assertThat(files.get("README.md"))
         .contains("| feedback.csv | SOP 4.4 Documented feedback with agent responses");

@@ -124,6 +124,8 @@ class CalibrationApiTest {
     var consistency = lead.get("/api/v1/reports/grader-consistency").json();
     assertThat(consistency.get("strictest").asText()).isEqualTo(qc2Id);
     assertThat(consistency.get("mostLenient").asText()).isEqualTo(qc1Id);
+    assertThat(byKey(consistency.get("qcs"), "qcId", qc2Id).get("calibrationGrades").asInt())
+        .isEqualTo(2);
     var overTime = lead.get("/api/v1/calibrations/report").json();
     assertThat(overTime.get("sessions")).hasSize(1);
     assertThat(overTime.get("qcDeviation").get(qc2Id).asDouble()).isLessThan(0);

@@ -163,6 +163,29 @@ class DisputesApiTest {
   }
 
   @Test
+  void perCriterionRulesRequireTheDisputedCriterion() {
+    admin.put("/api/v1/disputes/rules", Map.of("scope", "CRITERION"));
+    try {
+      String e = evaluation(qc, 0);
+      var overall = agentApiA.post("/api/v1/disputes", Map.of("evaluationId", e, "reason", "no"));
+      assertThat(overall.status()).isEqualTo(400);
+      assertThat(overall.json().get("field").asText()).isEqualTo("/criterionId");
+      var unknown =
+          agentApiA.post(
+              "/api/v1/disputes", Map.of("evaluationId", e, "criterionId", "nope", "reason", "no"));
+      assertThat(unknown.json().get("field").asText()).isEqualTo("/criterionId");
+      var one =
+          agentApiA.post(
+              "/api/v1/disputes",
+              Map.of("evaluationId", e, "criterionId", "greeting", "reason", "I greeted"));
+      assertThat(one.status()).isEqualTo(201);
+      assertThat(one.json().get("criterionId").asText()).isEqualTo("greeting");
+    } finally {
+      admin.put("/api/v1/disputes/rules", Map.of("scope", "EITHER"));
+    }
+  }
+
+  @Test
   void openDisputesPastTheirSlaAreFlaggedOverdue() {
     String id = dispute(evaluation(qc, 0));
     app.clock().advance(Duration.ofDays(4));
