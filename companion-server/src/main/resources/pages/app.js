@@ -76,6 +76,8 @@ const QC = (() => {
   const pct = (n) => (n === null || n === undefined ? '—' : Number(n).toFixed(1) + '%');
 
   document.addEventListener('DOMContentLoaded', () => {
+    for (const a of document.querySelectorAll('header nav a'))
+      if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page');
     const out = document.getElementById('logout');
     if (out) out.addEventListener('click', async () => {
       try { await api('POST', '/api/v1/auth/logout'); } finally {

@@ -31,6 +31,7 @@ final class Layout {
     if (p != null)
       html.append("<meta name=\"user-role\" content=\"").append(p.role()).append("\">");
     html.append("</head><body class=\"").append(compact ? "compact" : "full").append("\">");
+    html.append("<a class=\"skip\" href=\"#main\">Skip to content</a>");
     if (!compact && p != null) html.append(nav(p));
     html.append("<main id=\"main\">").append(body).append("</main>");
     html.append("<script src=\"/assets/app.js\"></script>");

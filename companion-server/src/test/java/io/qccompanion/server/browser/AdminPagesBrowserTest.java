@@ -115,6 +115,7 @@ class AdminPagesBrowserTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     assertThat(page).hasURL(fx.url("/queue"));
     assertThat(page.getByRole(AriaRole.NAVIGATION)).not().containsText("Scorecards");
+    assertThat(page.locator("nav a[aria-current=page]")).hasText("QC queue");
 
     page.navigate(fx.url("/admin/scorecards"));
     assertThat(page.locator("h1")).containsText("403");
