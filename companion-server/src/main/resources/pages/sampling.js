@@ -45,9 +45,12 @@
   }
   const path = () => '/api/v1/sampling/policies' + (team.value ? '/' + encodeURIComponent(team.value) : '');
 
+  let loads = 0; // only the latest team's policy is shown when answers arrive out of order
   async function load() {
+    const mine = ++loads;
     try {
       const p = await api('GET', path());
+      if (mine !== loads) return;
       render(p.config);
       message(formEl, p.inherited ? 'This team uses the organisation default; saving creates its own policy.' : 'Policy of this team.', 'info');
     } catch (err) { fail(app)(err); }

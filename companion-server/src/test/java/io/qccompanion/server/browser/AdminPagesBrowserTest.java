@@ -84,11 +84,21 @@ class AdminPagesBrowserTest {
     page.navigate(fx.url("/admin/connections"));
     assertThat(page.locator("#connections")).containsText("acme");
     assertThat(page.locator("#connections")).containsText("ACTIVE");
+    page.locator("#connections")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Pause"))
+        .click();
+    assertThat(page.locator("#connections .status-PAUSED")).hasText("PAUSED");
+    assertThat(page.locator("#connections [role=alert]")).containsText("Connection paused");
+    page.locator("#connections")
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume"))
+        .click();
+    assertThat(page.locator("#connections .status-ACTIVE")).hasText("ACTIVE");
     BrowserFixture.screenshot(page, "admin-connections");
 
     page.navigate(fx.url("/admin/sampling"));
     page.locator("#policy-team")
         .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Billing"));
+    assertThat(page.getByText("This team uses the organisation default")).isVisible();
     page.getByLabel("Standard").fill("0.5");
     page.locator("#preview-policy").click();
     assertThat(page.locator("#preview-total")).containsText("tickets selected");
