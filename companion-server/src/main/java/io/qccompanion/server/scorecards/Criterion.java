@@ -8,6 +8,7 @@ import java.util.List;
  * @param id stable slug, unique within the scorecard; answers and summaries refer to it
  * @param points allowed point values, only for {@link Scale#POINTS}
  * @param weight relative weight in the score, greater than 0
+ * @param naAllowed may be answered N/A (false when omitted, like critical and compliance)
  * @param critical a failure sets the whole score to 0 and raises a compliance flag
  * @param compliance a failure raises a compliance flag without zeroing the score
  * @param rootCauses options the QC may pick from when the criterion fails
@@ -19,12 +20,15 @@ public record Criterion(
     Scale scale,
     List<Double> points,
     Double weight,
-    boolean naAllowed,
-    boolean critical,
-    boolean compliance,
+    Boolean naAllowed,
+    Boolean critical,
+    Boolean compliance,
     List<String> rootCauses) {
 
   public Criterion {
+    naAllowed = naAllowed != null && naAllowed;
+    critical = critical != null && critical;
+    compliance = compliance != null && compliance;
     points = points == null ? List.of() : List.copyOf(points);
     rootCauses = rootCauses == null ? List.of() : List.copyOf(rootCauses);
   }
