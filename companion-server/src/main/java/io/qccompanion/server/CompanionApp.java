@@ -40,6 +40,9 @@ import io.qccompanion.server.evaluations.EvaluationService;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.outbox.SinkOpener;
 import io.qccompanion.server.outbox.WriteBackWorker;
+import io.qccompanion.server.pages.FeedbackPage;
+import io.qccompanion.server.pages.PageRoutes;
+import io.qccompanion.server.pages.PanelPage;
 import io.qccompanion.server.production.ProductionExceptions;
 import io.qccompanion.server.production.ProductionReport;
 import io.qccompanion.server.production.ProductionRoutes;
@@ -231,6 +234,8 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
+              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
+                  .register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
                   .register(cfg.routes);

@@ -49,7 +49,21 @@ public final class HostLoginRoutes {
     r.post("/api/v1/host-sessions/{connectionId}", this::login);
   }
 
+  /** A session opened from a host token; {@code ticketExternalId} is null when not given. */
+  public record HostSession(User user, String csrfToken, String ticketExternalId) {}
+
   void login(Context ctx) {
+    HostSession session = open(ctx);
+    var body = new LinkedHashMap<String, Object>();
+    body.put("user", session.user());
+    body.put("csrfToken", session.csrfToken());
+    if (session.ticketExternalId() != null)
+      body.put("ticketExternalId", session.ticketExternalId());
+    ctx.json(body);
+  }
+
+  /** Verifies the host token of the request, opens a session and sets its cookie. */
+  public HostSession open(Context ctx) {
     String connectionId = ctx.pathParam("connectionId");
     String token = token(ctx);
     var settings = store.settings(connectionId);
@@ -69,12 +83,7 @@ public final class HostLoginRoutes {
                             + " is not linked to a companion user; ask an admin to add them"));
     Sessions.Opened session = sessions.open(user.id());
     ctx.cookie(cookies.open(session.token(), (int) sessions.ttl().toSeconds()));
-    var body = new LinkedHashMap<String, Object>();
-    body.put("user", user);
-    body.put("csrfToken", session.csrfToken());
-    if (identity.ticketExternalId() != null)
-      body.put("ticketExternalId", identity.ticketExternalId());
-    ctx.json(body);
+    return new HostSession(user, session.csrfToken(), identity.ticketExternalId());
   }
 
   private Optional<User> mapped(

@@ -1,0 +1,284 @@
+package io.qccompanion.server.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.store.Ids;
+import io.qccompanion.server.testing.Api;
+import io.qccompanion.server.testing.TestApp;
+import io.qccompanion.server.web.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real app on a random port plus headless system Chromium (never a downloaded browser), with
+ * helpers to seed tickets and users and to log in through the login form.
+ */
+final class BrowserFixture implements AutoCloseable {
+  static final String PASSWORD = "correct horse battery";
+  private static final AtomicInteger SEQ = new AtomicInteger();
+  private static final List<String> CHROMIUM_ARGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync");
+
+  final TestApp app = TestApp.start();
+  final Api admin = app.as(Role.ADMIN);
+  final String teamId;
+  final String connectionId = Ids.newId();
+  private final Playwright playwright;
+  private final Browser browser;
+
+  BrowserFixture() {
+    teamId = app.c().db().write(h -> app.c().users().createTeam(h, "Billing").id());
+    long now = app.clock().millis();
+    app.c()
+        .db()
+        .run(
+            h ->
+                h.execute(
+                    """
+                    INSERT INTO connections (id, name, host, base_url, auth_kind, secret_enc,
+                      closed_statuses, options, start_from, interval_seconds, attribution, status,
+                      created_at, updated_at)
+                    VALUES (?, 'acme', 'zendesk', 'https://acme.zendesk.test', 'API_TOKEN', 'x',
+                      '[]', '{}', 0, 300, 'ASSIGNEE_AT_SOLVE', 'ACTIVE', ?, ?)""",
+                    connectionId,
+                    now,
+                    now));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(CHROMIUM_ARGS));
+  }
+
+  /** A user who logs in with {@link #PASSWORD}; returns their email. */
+  String user(Role role, String agentId) {
+    String email = role.name().toLowerCase() + "-page" + SEQ.incrementAndGet() + "@example.test";
+    app.c()
+        .db()
+        .run(
+            h ->
+                app.c()
+                    .users()
+                    .createUser(
+                        h, email, "Pat " + role, role, PASSWORD, agentId, List.of(teamId), 40));
+    return email;
+  }
+
+  String userId(String email) {
+    return app.c()
+        .db()
+        .read(
+            h ->
+                h.createQuery("SELECT id FROM users WHERE email = ?")
+                    .bind(0, email)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  String agent(String name) {
+    return app.c()
+        .db()
+        .write(h -> app.c().users().createAgent(h, name, null, teamId, Instant.EPOCH).id());
+  }
+
+  /** A solved ticket of {@code agentId} with bad CSAT, a reopen and a short conversation. */
+  String ticket(String agentId, String subject) {
+    return ticket(connectionId, agentId, subject);
+  }
+
+  /** The same on connection {@code connection}. */
+  String ticket(String connection, String agentId, String subject) {
+    String id = Ids.newId();
+    int n = SEQ.incrementAndGet();
+    long solved = app.clock().millis() - 3_600_000;
+    var conversation =
+        List.of(
+            Map.of("authorRole", "end-user", "publicMessage", true, "body", "My invoice is wrong."),
+            Map.of(
+                "authorRole",
+                "agent",
+                "publicMessage",
+                true,
+                "body",
+                "Fixed it, sorry about that."));
+    app.c()
+        .db()
+        .run(
+            h -> {
+              h.execute(
+                  """
+                  INSERT INTO tickets (id, connection_id, host, external_id, ticket_key, subject,
+                    status, channel, agent_id, team_id, updated_at, solved_at, reopen_count,
+                    reply_count, handle_time_seconds, csat_rating, csat_comment, url, payload,
+                    ingested_at)
+                  VALUES (?, ?, 'zendesk', ?, ?, ?, 'solved', 'email', ?, ?, ?, ?, 1, 2, 754,
+                    'BAD', 'Took two tries', ?, ?, ?)""",
+                  id,
+                  connection,
+                  String.valueOf(1000 + n),
+                  "#" + (1000 + n),
+                  subject,
+                  agentId,
+                  teamId,
+                  solved,
+                  solved,
+                  "https://acme.zendesk.test/agent/tickets/" + (1000 + n),
+                  Json.write(Map.of("conversation", conversation)),
+                  solved);
+              h.execute(
+                  "INSERT INTO ticket_agents (ticket_id, agent_id) VALUES (?, ?)", id, agentId);
+            });
+    return id;
+  }
+
+  String externalId(String ticketId) {
+    return app.c()
+        .db()
+        .read(
+            h ->
+                h.createQuery("SELECT external_id FROM tickets WHERE id = ?")
+                    .bind(0, ticketId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  /** Records that sampling selected the ticket for {@code qcUserId}, due in two days. */
+  void sampled(String ticketId, String agentId, String qcUserId, String... reasons) {
+    long now = app.clock().millis();
+    app.c()
+        .db()
+        .run(
+            h ->
+                h.execute(
+                    """
+                    INSERT INTO sample_decisions (id, ticket_id, agent_id, team_id, selected, tier,
+                      reasons, assigned_qc_id, due_at, status, week_start, decided_at)
+                    VALUES (?, ?, ?, ?, 1, 'AT_RISK', ?, ?, ?, 'OPEN', ?, ?)""",
+                    Ids.newId(),
+                    ticketId,
+                    agentId,
+                    teamId,
+                    Json.write(List.of(reasons)),
+                    qcUserId,
+                    now + 2 * 86_400_000L,
+                    now - 86_400_000L,
+                    now));
+  }
+
+  /**
+   * Publishes the default scorecard: greeting (yes/no), accuracy (1-5, critical, root causes) and
+   * empathy (yes/no, N/A allowed).
+   */
+  String publishScorecard() {
+    var draft =
+        Map.of(
+            "name",
+            "Support quality",
+            "isDefault",
+            true,
+            "passMark",
+            90,
+            "sections",
+            List.of(
+                Map.of(
+                    "name",
+                    "Conversation",
+                    "criteria",
+                    List.of(
+                        criterion("greeting", "Greeting", "BINARY", false, false),
+                        criterion("accuracy", "Accurate answer", "ONE_TO_FIVE", true, false),
+                        criterion("empathy", "Empathy", "BINARY", false, true)))));
+    var created = admin.post("/api/v1/scorecards", draft);
+    if (created.status() != 201) throw new IllegalStateException(created.toString());
+    String id = created.json().get("id").asText();
+    var published = admin.post("/api/v1/scorecards/" + id + "/publish", null);
+    if (published.status() != 201) throw new IllegalStateException(published.toString());
+    return published.json().get("id").asText();
+  }
+
+  private static Map<String, Object> criterion(
+      String id, String name, String scale, boolean critical, boolean na) {
+    return Map.of(
+        "id",
+        id,
+        "name",
+        name,
+        "guidance",
+        "Check " + name.toLowerCase(),
+        "scale",
+        scale,
+        "weight",
+        1,
+        "critical",
+        critical,
+        "naAllowed",
+        na,
+        "compliance",
+        false,
+        "rootCauses",
+        List.of("knowledge", "process"));
+  }
+
+  /** A fresh browser context with the given viewport width, logged in through the form. */
+  Page login(String email, int width) {
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
+    Page page = context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.navigate(app.baseUrl() + "/login");
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(PASSWORD);
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Log in"))
+        .click();
+    page.waitForURL(url -> !url.contains("/login"));
+    return page;
+  }
+
+  Page anonymous() {
+    return browser.newContext().newPage();
+  }
+
+  String url(String path) {
+    return app.baseUrl() + path;
+  }
+
+  /** Saves a screenshot of the main screens into docs/screenshots (repository root). */
+  static void screenshot(Page page, String name) {
+    Path root = Files.exists(Path.of("..", "docs")) ? Path.of("..") : Path.of(".");
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(root.resolve("docs/screenshots/" + name + ".png"))
+            .setFullPage(true));
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+    app.close();
+  }
+}
