@@ -62,6 +62,8 @@ final class Layout {
     if (role == Role.AGENT) links.add(new Link("/feedback", "My feedback"));
     if (role == Role.QC || role == Role.QC_LEAD || role == Role.ADMIN)
       links.add(new Link("/queue", "QC queue"));
+    if (role == Role.MANAGER || role == Role.QC_LEAD || role == Role.ADMIN)
+      links.add(new Link("/dashboard", "Dashboard"));
     if (role == Role.ADMIN) {
       links.add(new Link("/admin/connections", "Connections"));
       links.add(new Link("/admin/scorecards", "Scorecards"));

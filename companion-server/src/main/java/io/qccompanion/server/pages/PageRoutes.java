@@ -65,7 +65,7 @@ public final class PageRoutes {
         switch (p.get().role()) {
           case AGENT -> "/feedback";
           case ADMIN -> "/admin/connections";
-          case MANAGER -> "/tokens";
+          case MANAGER -> "/dashboard";
           default -> "/queue";
         });
   }
