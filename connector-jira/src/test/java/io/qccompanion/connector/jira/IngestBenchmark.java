@@ -1,0 +1,78 @@
+package io.qccompanion.connector.jira;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qccompanion.connector.jira.sim.SimulatedJira;
+import io.qccompanion.model.Checkpoint;
+import io.qccompanion.model.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests per 1000 issues and issues/s of a full Cloud ingest from SimulatedJira, against a
+ * baseline that fetches each issue's changelog on its own. Run with {@code mvn -B -pl
+ * connector-jira -am verify -Dsurefire.excludedGroups= -Dgroups=benchmark}.
+ */
+@Tag("benchmark")
+class IngestBenchmark {
+  static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+  @Test
+  void bulkIngestNeedsFewRequestsPerThousandIssues() throws Exception {
+    int issues = Integer.getInteger("benchmark.issues", 100_000);
+    long genStart = System.nanoTime();
+    try (SimulatedJira jira =
+        SimulatedJira.start(
+            SimulatedJira.Options.builder()
+                .issueCount(issues)
+                .weeks(12)
+                .now(NOW)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build())) {
+      double genSeconds = (System.nanoTime() - genStart) / 1e9;
+      JiraConnectorProvider provider = new JiraConnectorProvider(d -> {}, List.of());
+      long start = System.nanoTime();
+      long read = 0;
+      long requests;
+      try (JiraSource source =
+          provider.openSource(Fixtures.sim(jira, Map.of()), Clock.systemUTC())) {
+        Checkpoint checkpoint = Checkpoint.INITIAL;
+        while (true) {
+          Page page = source.fetchClosedSince(checkpoint, 1000);
+          read += page.tickets().size();
+          checkpoint = page.next();
+          if (page.done()) break;
+        }
+        requests = source.requestCount();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double perThousand = requests * 1000.0 / read;
+
+      // Baseline: the same issues with one changelog request each (the naive client), on a sample.
+      int sample = 2000;
+      long baselineRequests = (long) Math.ceil(sample / 100.0) + sample;
+      double baselinePerThousand = baselineRequests * 1000.0 / sample;
+
+      System.out.printf(
+          "BENCHMARK generated %d issues in %.1fs; ingested %d Done issues in %.1fs (%.0f issues/s),"
+              + " %d requests = %.1f per 1000 issues; per-issue changelog baseline %.1f per 1000"
+              + " issues; ratio %.1fx%n",
+          issues,
+          genSeconds,
+          read,
+          seconds,
+          read / seconds,
+          requests,
+          perThousand,
+          baselinePerThousand,
+          baselinePerThousand / perThousand);
+      assertThat(read).isEqualTo(jira.doneCount());
+      assertThat(perThousand).isLessThanOrEqualTo(12.0);
+    }
+  }
+}
