@@ -84,7 +84,7 @@ class IngestBenchmark {
       System.out.printf(
           "BENCHMARK generated %d issues in %.1fs; ingested %d Done issues in %.1fs (%.0f issues/s),"
               + " %d requests = %.1f per 1000 issues; per-issue changelog baseline %.1f per 1000"
-              + " issues; ratio %.1fx%n",
+              + " issues (%d-issue sample, %.0f issues/s); ratio %.1fx fewer requests%n",
           issues,
           genSeconds,
           read,
@@ -93,6 +93,8 @@ class IngestBenchmark {
           requests,
           perThousand,
           baselinePerThousand,
+          sample,
+          sample / baselineSeconds,
           baselinePerThousand / perThousand);
       assertThat(read).isEqualTo(jira.doneCount());
       assertThat(perThousand).isLessThanOrEqualTo(12.0);
