@@ -16,8 +16,7 @@ record JiraOptions(
     String gradedLabel,
     String failLabel,
     String scoreField,
-    String property,
-    int dcWindowHours) {
+    String property) {
 
   enum Flavor {
     CLOUD,
@@ -44,8 +43,7 @@ record JiraOptions(
         blankToNull(settings.option("labels.graded", "qc-graded")),
         blankToNull(settings.option("labels.fail", "qc-fail")),
         blankToNull(settings.option("field.score", null)),
-        settings.option("property", "qc-companion"),
-        Integer.parseInt(settings.option("dc.windowHours", "24")));
+        settings.option("property", "qc-companion"));
   }
 
   boolean dataCenter() {
