@@ -22,7 +22,7 @@
   function draw(id, type, labels, datasets) {
     if (charts[id]) charts[id].destroy();
     charts[id] = new Chart(document.getElementById(id), { type, data: { labels, datasets },
-      options: { responsive: true, scales: type === 'line' || type === 'bar' ? { y: { beginAtZero: true } } : {} } });
+      options: { responsive: true, animation: false, scales: type === 'line' || type === 'bar' ? { y: { beginAtZero: true } } : {} } });
   }
   const text = (el, t) => { el.textContent = t == null ? '–' : t; return el; };
   function tile(name, kpi, unit) {
@@ -31,7 +31,7 @@
     div.append(text(document.createElement('div'), name));
     div.append(text(document.createElement('div'), kpi && kpi.value != null ? kpi.value + unit : null));
     div.lastChild.className = 'v';
-    if (kpi) div.append(text(document.createElement('div'),
+    if (kpi && kpi.target != null) div.append(text(document.createElement('div'),
       'target ' + kpi.comparator + ' ' + kpi.target + unit + (kpi.delta != null ? ' · Δ ' + kpi.delta : '')));
     return div;
   }

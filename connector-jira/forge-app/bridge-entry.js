@@ -1,0 +1,1 @@
+window.ForgeBridge = require('@forge/bridge');
