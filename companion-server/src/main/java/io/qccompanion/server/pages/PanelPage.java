@@ -34,6 +34,32 @@ public final class PanelPage {
     r.get("/panel", this::panel);
     r.get("/panel/conversation", this::conversation);
     r.post("/panel/zendesk/{connectionId}", this::zendeskEntry);
+    r.get("/evaluations/{id}", this::evaluation);
+  }
+
+  /**
+   * The link written into host notes: agents land on their feedback, graders on the ticket's panel.
+   */
+  private void evaluation(Context ctx) {
+    Optional<Principal> signedIn = PageRoutes.signedIn(ctx);
+    if (signedIn.isEmpty()) return;
+    String id = ctx.pathParam("id");
+    if (signedIn.get().role() == Role.AGENT) {
+      ctx.redirect("/feedback/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+      return;
+    }
+    Optional<String> ticketId =
+        db.read(
+            h ->
+                h.createQuery("SELECT ticket_id FROM evaluations WHERE id = ?")
+                    .bind(0, id)
+                    .mapTo(String.class)
+                    .findOne());
+    if (ticketId.isEmpty()) {
+      PageRoutes.forbidden(ctx, signedIn.get(), "No evaluation '" + id + "' you can see.");
+      return;
+    }
+    ctx.redirect("/panel?ticketId=" + URLEncoder.encode(ticketId.get(), StandardCharsets.UTF_8));
   }
 
   /** Zendesk posts its signed-URL JWT here on first load: open a session, then show the panel. */

@@ -53,6 +53,7 @@ public final class UserRoutes {
     r.get("/api/v1/users", ctx -> ctx.json(Map.of("items", users.users())), ADMIN);
     r.post("/api/v1/users", this::createUser, ADMIN);
     r.patch("/api/v1/users/{id}", this::updateUser, ADMIN);
+    r.put("/api/v1/users/{id}/host-identities", this::linkHostIdentity, ADMIN);
     r.get("/api/v1/teams", ctx -> ctx.json(Map.of("items", users.teams())), Role.STAFF);
     r.post("/api/v1/teams", this::createTeam, ADMIN);
     r.get("/api/v1/agents", ctx -> ctx.json(Map.of("items", users.agents())), Role.STAFF);
@@ -199,6 +200,30 @@ public final class UserRoutes {
               return users.user(h, id).orElseThrow();
             });
     ctx.json(updated);
+  }
+
+  record HostIdentityRequest(String connectionId, String hostUserId) {}
+
+  void linkHostIdentity(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String id = ctx.pathParam("id");
+    HostIdentityRequest req = Bodies.read(ctx, HostIdentityRequest.class);
+    String connectionId = Fields.required(req.connectionId(), "/connectionId");
+    String hostUserId = Fields.required(req.hostUserId(), "/hostUserId");
+    db.run(
+        h -> {
+          users.user(h, id).orElseThrow(() -> HttpProblem.notFound("user", id));
+          if (h.createQuery("SELECT count(*) FROM connections WHERE id = ?")
+                  .bind(0, connectionId)
+                  .mapTo(Integer.class)
+                  .one()
+              == 0)
+            throw HttpProblem.invalid(
+                "/connectionId", "connection '" + connectionId + "' does not exist");
+          users.link(h, connectionId, UserDirectory.USER, hostUserId, id);
+          audit.record(h, p.userId(), "user.link_host_identity", "user", id, null, req);
+        });
+    ctx.status(204);
   }
 
   record TeamRequest(String name) {}
