@@ -15,7 +15,8 @@ import java.util.Map;
  * @param startFrom where the first sync starts
  * @param companionUrl public base URL of the companion, for links in notes
  * @param options connector-specific settings (e.g. {@code flavor=cloud|jsm|dc}, {@code jql}, {@code
- *     projects}, {@code visibility.role}, {@code field.score}, {@code tags.graded})
+ *     projects}, {@code visibility.type}, {@code field.score}, {@code tags.graded} or {@code
+ *     labels.graded}; each connector documents its keys)
  */
 public record ConnectionSettings(
     String connectionId,
