@@ -38,6 +38,7 @@ final class OutboxLeases {
         """
         SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
           AND (lease_until IS NULL OR lease_until < :now)
+          AND connection_id NOT IN (SELECT id FROM connections WHERE status = 'PAUSED')
         ORDER BY next_attempt_at, id LIMIT 1
         """
             + (db.isSqlite() ? "" : " FOR UPDATE SKIP LOCKED");

@@ -145,6 +145,30 @@ class WriteBackWorkerTest {
   }
 
   @Test
+  void waitsWhileTheConnectionIsPausedAndWritesAfterResume() {
+    setConnectionStatus("PAUSED");
+    try {
+      assertThat(worker(10).runOnce()).isZero();
+      assertThat(sink.published).isEmpty();
+    } finally {
+      setConnectionStatus("ACTIVE");
+    }
+    assertThat(worker(10).runOnce()).isEqualTo(1);
+    assertThat(sink.published).hasSize(1);
+  }
+
+  private void setConnectionStatus(String status) {
+    app.c()
+        .db()
+        .run(
+            h ->
+                h.createUpdate("UPDATE connections SET status = ? WHERE id = ?")
+                    .bind(0, status)
+                    .bind(1, connection)
+                    .execute());
+  }
+
+  @Test
   void retriesATransientFailureNoSoonerThanRetryAfter() {
     sink.failNext(
         ConnectorException.transientFailure(429, Duration.ofSeconds(120), "rate limited", null));
