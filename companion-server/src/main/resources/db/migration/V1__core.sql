@@ -1,5 +1,6 @@
 -- Core schema. Portable between SQLite and PostgreSQL: TEXT ids (time-ordered UUIDs),
--- BIGINT epoch milliseconds for instants, INTEGER 0/1 for booleans, TEXT JSON for nested values.
+-- BIGINT epoch milliseconds for instants, INTEGER 0/1 for booleans, TEXT JSON for nested values,
+-- DOUBLE PRECISION for decimals (REAL would be 4-byte float4 on PostgreSQL).
 
 CREATE TABLE teams (
   id          TEXT PRIMARY KEY,

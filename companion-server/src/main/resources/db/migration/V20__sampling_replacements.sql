@@ -2,7 +2,7 @@
 -- top-ups pick the lowest draw of a stratum), and every replacement with its reason, so a policy
 -- that keeps picking tickets not worth grading shows up in the replacement statistics.
 ALTER TABLE sample_decisions ADD COLUMN policy_id TEXT;
-ALTER TABLE sample_decisions ADD COLUMN draw REAL;
+ALTER TABLE sample_decisions ADD COLUMN draw DOUBLE PRECISION;
 CREATE INDEX sample_decisions_stratum ON sample_decisions (stratum, status);
 CREATE INDEX sample_decisions_week ON sample_decisions (week_start, agent_id);
 

@@ -4,12 +4,12 @@
 -- Targets per team; scope '*' is the organisation default.
 CREATE TABLE kpi_targets (
   scope               TEXT PRIMARY KEY,
-  quality_percent     REAL NOT NULL,
-  csat_percent        REAL NOT NULL,
-  fcr_percent         REAL NOT NULL,
-  aht_minutes         REAL NOT NULL,
-  production_per_day  REAL NOT NULL,
-  shift_hours         REAL NOT NULL,
+  quality_percent     DOUBLE PRECISION NOT NULL,
+  csat_percent        DOUBLE PRECISION NOT NULL,
+  fcr_percent         DOUBLE PRECISION NOT NULL,
+  aht_minutes         DOUBLE PRECISION NOT NULL,
+  production_per_day  DOUBLE PRECISION NOT NULL,
+  shift_hours         DOUBLE PRECISION NOT NULL,
   working_days        TEXT NOT NULL,
   updated_at          BIGINT NOT NULL,
   updated_by          TEXT REFERENCES users (id)
@@ -22,7 +22,7 @@ CREATE TABLE production_exceptions (
   team_id     TEXT REFERENCES teams (id),
   day         TEXT NOT NULL,
   kind        TEXT NOT NULL,
-  hours       REAL NOT NULL,
+  hours       DOUBLE PRECISION NOT NULL,
   note        TEXT,
   created_by  TEXT REFERENCES users (id),
   created_at  BIGINT NOT NULL
@@ -37,7 +37,7 @@ CREATE TABLE quality_contributions (
   agent_id       TEXT NOT NULL,
   team_id        TEXT NOT NULL,
   week_start     BIGINT NOT NULL,
-  score          REAL NOT NULL,
+  score          DOUBLE PRECISION NOT NULL,
   passed         INTEGER NOT NULL,
   critical       INTEGER NOT NULL,
   band           INTEGER NOT NULL
@@ -49,7 +49,7 @@ CREATE TABLE agent_week_quality (
   team_id     TEXT NOT NULL,
   agent_id    TEXT NOT NULL,
   n           BIGINT NOT NULL,
-  score_sum   REAL NOT NULL,
+  score_sum   DOUBLE PRECISION NOT NULL,
   passed_n    BIGINT NOT NULL,
   critical_n  BIGINT NOT NULL,
   band0_n     BIGINT NOT NULL,
