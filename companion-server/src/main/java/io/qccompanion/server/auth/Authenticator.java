@@ -63,11 +63,11 @@ public final class Authenticator {
   }
 
   private Optional<Principal> fromBearer(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
+    Optional<String> token = BearerToken.from(ctx);
+    if (token.isEmpty()) return Optional.empty();
     String userId =
         tokens
-            .userFor(header.substring(7).strip())
+            .userFor(token.get())
             .orElseThrow(() -> HttpProblem.unauthorized("API token is unknown or revoked"));
     return users.principal(userId, null);
   }

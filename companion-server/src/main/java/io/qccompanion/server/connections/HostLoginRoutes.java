@@ -3,6 +3,7 @@ package io.qccompanion.server.connections;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.HostIdentity;
+import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.store.Database;
@@ -106,10 +107,6 @@ public final class HostLoginRoutes {
   }
 
   private static String token(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7))
-      return header.substring(7).strip();
-    String form = ctx.formParam("token");
-    return Fields.required(form, "token");
+    return BearerToken.from(ctx).orElseGet(() -> Fields.required(ctx.formParam("token"), "token"));
   }
 }

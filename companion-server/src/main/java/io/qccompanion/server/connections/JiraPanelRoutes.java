@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
+import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.User;
@@ -55,11 +56,11 @@ public final class JiraPanelRoutes {
 
   void panel(Context ctx) {
     String issueId = Fields.required(ctx.queryParam("issueId"), "issueId");
-    String header = ctx.header("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7))
-      throw HttpProblem.unauthorized("a Forge invocation token is required");
+    String token =
+        BearerToken.from(ctx)
+            .orElseThrow(() -> HttpProblem.unauthorized("a Forge invocation token is required"));
     Verified verified =
-        verify(header.substring(7).strip())
+        verify(token)
             .orElseThrow(() -> HttpProblem.unauthorized("Forge invocation token is not valid"));
     Map<String, Object> body =
         db.read(
