@@ -2,6 +2,7 @@ package io.qccompanion.server.auth;
 
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
+import io.qccompanion.server.store.Millis;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class ApiTokens {
                             rs.getString(1),
                             rs.getString(2),
                             Instant.ofEpochMilli(rs.getLong(3)),
-                            instant(rs.getObject(4)),
-                            instant(rs.getObject(5))))
+                            Millis.toInstant(rs.getObject(4)),
+                            Millis.toInstant(rs.getObject(5))))
                 .list());
   }
 
@@ -82,9 +83,5 @@ public final class ApiTokens {
                     .mapTo(String.class)
                     .findOne());
     return user;
-  }
-
-  private static Instant instant(Object millis) {
-    return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
   }
 }

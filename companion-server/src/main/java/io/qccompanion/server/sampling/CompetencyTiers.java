@@ -1,5 +1,6 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.store.Millis;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class CompetencyTiers {
             .one();
     int count = ((Number) totals.get("n")).intValue();
     Object crit = totals.get("crit");
-    Instant lastCritical = crit == null ? null : Instant.ofEpochMilli(((Number) crit).longValue());
+    Instant lastCritical = Millis.toInstant(crit);
     return classify(
         agentId,
         Instant.ofEpochMilli(startedAt),

@@ -1,6 +1,7 @@
 package io.qccompanion.server.sync;
 
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.store.Millis;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,11 +29,11 @@ public record SyncStatus(
                 .bind(0, connectionId)
                 .map(
                     (rs, ctx) -> {
-                      Instant checkpointAt = instant(rs.getObject("checkpoint_at"));
+                      Instant checkpointAt = Millis.toInstant(rs.getObject("checkpoint_at"));
                       Object leaseUntil = rs.getObject("lease_until");
                       return new SyncStatus(
-                          instant(rs.getObject("last_run_at")),
-                          instant(rs.getObject("last_success_at")),
+                          Millis.toInstant(rs.getObject("last_run_at")),
+                          Millis.toInstant(rs.getObject("last_success_at")),
                           checkpointAt,
                           checkpointAt == null
                               ? null
@@ -46,9 +47,5 @@ public record SyncStatus(
                               && ((Number) leaseUntil).longValue() > now.toEpochMilli());
                     })
                 .findOne());
-  }
-
-  private static Instant instant(Object millis) {
-    return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
   }
 }
