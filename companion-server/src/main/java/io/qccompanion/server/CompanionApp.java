@@ -30,7 +30,7 @@ import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
-import io.qccompanion.server.connections.JiraPanelRoutes;
+import io.qccompanion.server.connections.PanelLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.disputes.DisputeRoutes;
@@ -235,11 +235,16 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
-              new JiraPanelRoutes(
-                      db, c.connections(), c.connectors(), c.users(), c.clock(), config.publicUrl())
+              new PanelLoginRoutes(
+                      db,
+                      c.connections(),
+                      c.connectors(),
+                      c.users(),
+                      hostLoginRoutes,
+                      c.clock(),
+                      config.publicUrl())
                   .register(cfg.routes);
-              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
-                  .register(cfg.routes);
+              new PageRoutes(new PanelPage(db), new FeedbackPage(db)).register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
                   .register(cfg.routes);

@@ -65,7 +65,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void serverUsesConnectorsOnlyThroughTheSpiExceptTheDemo() {
+  void serverUsesConnectorsOnlyThroughTheSpiAndSimulatorsOnlyInTheDemo() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.qccompanion.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.qccompanion.connector..")
+        .check(classes);
     noClasses()
         .that()
         .resideInAPackage("io.qccompanion.server..")
@@ -73,8 +80,14 @@ class ArchitectureTest {
         .resideOutsideOfPackage("io.qccompanion.server.demo..")
         .should()
         .dependOnClassesThat()
+        .resideInAPackage("io.qccompanion.simulators..")
+        .check(classes);
+    noClasses()
+        .that()
         .resideInAPackage("io.qccompanion.connector..")
-        .allowEmptyShould(true)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.qccompanion.simulators..")
         .check(classes);
   }
 }

@@ -1,10 +1,15 @@
 package io.qccompanion.server.pages;
 
 /** Escaping for text and attribute values written into server-rendered pages. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** {@code value} safe inside element text and double-quoted attributes; null is empty. */
+  public static String escape(Object value) {
+    return esc(value);
+  }
+
+  /** Short name of {@link #escape} for the page renderers. */
   static String esc(Object value) {
     if (value == null) return "";
     String s = value.toString();
