@@ -67,9 +67,7 @@ class PagesTest {
                     "UPDATE users SET name = ? WHERE role = 'AGENT'",
                     "<img src=x onerror=alert(1)> O'Brien"));
     String html = agent.get("/tokens").text();
-    assertThat(html)
-        .contains("&lt;img src=x onerror=alert(1)&gt; O")
-        .doesNotContain("<img src=x");
+    assertThat(html).contains("&lt;img src=x onerror=alert(1)&gt; O").doesNotContain("<img src=x");
   }
 
   @Test
