@@ -1,7 +1,7 @@
 package io.qccompanion.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

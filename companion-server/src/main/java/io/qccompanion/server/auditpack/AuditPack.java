@@ -2,7 +2,7 @@ package io.qccompanion.server.auditpack;
 
 import io.qccompanion.server.audit.Csv;
 import io.qccompanion.server.calibration.GraderConsistency;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.qccompanion.server.disputes;
 
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
 
 /**
  * When and how agents may dispute.
@@ -23,7 +23,7 @@ public record DisputeRules(
     int sla = Fields.range(slaDays == null ? 3 : slaDays, 1, 90, "/slaDays");
     String s = scope == null ? "EITHER" : scope.strip().toUpperCase();
     if (!s.equals("OVERALL") && !s.equals("CRITERION") && !s.equals("EITHER"))
-      throw HttpProblem.invalid("/scope", "scope must be OVERALL, CRITERION or EITHER");
+      throw Invalid.malformed("/scope", "scope must be OVERALL, CRITERION or EITHER");
     return new DisputeRules(window, max, s, sla);
   }
 }

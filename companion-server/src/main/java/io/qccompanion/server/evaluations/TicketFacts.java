@@ -1,7 +1,7 @@
 package io.qccompanion.server.evaluations;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

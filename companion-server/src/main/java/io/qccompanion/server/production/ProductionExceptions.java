@@ -1,8 +1,8 @@
 package io.qccompanion.server.production;
 
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;
-import io.qccompanion.server.web.Cursor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;

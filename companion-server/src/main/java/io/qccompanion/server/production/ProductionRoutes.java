@@ -6,17 +6,18 @@ import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.summaries.Bucket;
-import io.qccompanion.server.summaries.CsvStream;
+import io.qccompanion.server.summaries.CsvParams;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;
 import io.qccompanion.server.summaries.ScopeParams;
 import io.qccompanion.server.summaries.SummaryRoutes;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
-import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,12 +73,12 @@ public final class ProductionRoutes {
       throw HttpProblem.invalid("bucket", "bucket must be day or week");
     Scope scope = ScopeParams.read(ctx, db);
     var result = db.read(h -> report.report(h, scope, period, bucket));
-    if (!CsvStream.wanted(ctx)) {
+    if (!CsvParams.wanted(ctx)) {
       ctx.json(result);
       return;
     }
     try (var out =
-        CsvStream.open(ctx, "production-" + period.from() + "-" + period.to() + ".csv", HEADER)) {
+        CsvParams.open(ctx, "production-" + period.from() + "-" + period.to() + ".csv", HEADER)) {
       for (var r : result.items())
         out.row(
             Arrays.asList(
@@ -96,9 +97,9 @@ public final class ProductionRoutes {
   void list(Context ctx) {
     Period period = SummaryRoutes.period(ctx, clock);
     Scope scope = ScopeParams.read(ctx, db);
-    if (CsvStream.wanted(ctx)) {
+    if (CsvParams.wanted(ctx)) {
       try (var out =
-          CsvStream.open(
+          CsvParams.open(
               ctx,
               "production-exceptions.csv",
               List.of(
@@ -132,7 +133,7 @@ public final class ProductionRoutes {
       }
       return;
     }
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     ctx.json(db.read(h -> exceptions.page(h, scope, period, cursor)));
   }
 

@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Millis;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public final class CompetencyTiers {
             .bind("id", agentId)
             .mapTo(Long.class)
             .findOne()
-            .orElseThrow(() -> HttpProblem.notFound("agent", agentId));
+            .orElseThrow(() -> new NotFound("agent", agentId));
     int window =
         Math.max(tiers.provenWindow(), Math.max(tiers.atRiskWindow(), tiers.recoveryCount()));
     List<Scored> recent =
