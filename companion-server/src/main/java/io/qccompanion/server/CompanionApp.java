@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.audit.AuditRoutes;
-import io.qccompanion.server.auditpack.AuditPack;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
@@ -45,8 +44,6 @@ import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.pages.FeedbackPage;
 import io.qccompanion.server.pages.PageRoutes;
 import io.qccompanion.server.pages.PanelPage;
-import io.qccompanion.server.production.ProductionExceptions;
-import io.qccompanion.server.production.ProductionReport;
 import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.retention.DailyJobs;
 import io.qccompanion.server.retention.RetentionJob;
@@ -114,8 +111,6 @@ public final class CompanionApp implements AutoCloseable {
   private final KpiTargets kpiTargets;
   private final QualityAggregates qualityAggregates;
   private final SummaryService summaries;
-  private final ProductionExceptions productionExceptions = new ProductionExceptions();
-  private final ProductionReport production;
   private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
 
@@ -179,7 +174,6 @@ public final class CompanionApp implements AutoCloseable {
     this.selfReviews = new SelfReviews(clock, audit, gateway);
     this.retention = new RetentionJob(clock, audit, qualityAggregates::retract);
     this.summaries = new SummaryService(db, qualityAggregates, kpiTargets);
-    this.production = new ProductionReport(productionExceptions, kpiTargets);
   }
 
   /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
@@ -222,11 +216,10 @@ public final class CompanionApp implements AutoCloseable {
               new CoachingRoutes(db, coaching, actionPlans, training, selfReviews)
                   .register(cfg.routes);
               new SamplingRoutes(db, sampling).register(cfg.routes);
-              new AuditPackRoutes(db, new AuditPack(graderConsistency)).register(cfg.routes);
+              new AuditPackRoutes(db, graderConsistency).register(cfg.routes);
               new SummaryRoutes(db, summaries, clock).register(cfg.routes);
               new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
-              new ProductionRoutes(db, productionExceptions, production, audit, clock)
-                  .register(cfg.routes);
+              new ProductionRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
               new DashboardRoutes().register(cfg.routes);
             });
     javalin.start();

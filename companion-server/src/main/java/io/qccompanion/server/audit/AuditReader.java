@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /** Reads the audit log in (at, id) order with filters; it is never changed through the API. */
-public final class AuditReader {
+final class AuditReader {
 
   /** Filters; null means any. {@code from} inclusive, {@code to} exclusive, epoch millis. */
   public record Query(

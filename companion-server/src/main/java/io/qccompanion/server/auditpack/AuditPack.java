@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
  * The evidence an auditor asks for, for one period, as a ZIP written straight to the response: each
  * file is mapped in README.md and manifest.json to the standard it evidences.
  */
-public final class AuditPack {
+final class AuditPack {
   private final GraderConsistency calibration;
 
   public AuditPack(GraderConsistency calibration) {

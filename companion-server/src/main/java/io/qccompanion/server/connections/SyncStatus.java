@@ -9,7 +9,7 @@ import java.util.Optional;
  * A connection's sync health for admins: when it last ran and succeeded, how old its checkpoint is,
  * counts, and the last error.
  */
-public record SyncStatus(
+record SyncStatus(
     Instant lastRunAt,
     Instant lastSuccessAt,
     Instant checkpointAt,

@@ -11,8 +11,7 @@ import io.qccompanion.server.domain.Invalid;
  * @param scope OVERALL (whole evaluation), CRITERION (one criterion each) or EITHER
  * @param slaDays days a lead has to resolve an open dispute (default 3)
  */
-public record DisputeRules(
-    Integer windowDays, Integer maxPerEvaluation, String scope, Integer slaDays) {
+record DisputeRules(Integer windowDays, Integer maxPerEvaluation, String scope, Integer slaDays) {
   public static final DisputeRules DEFAULTS = new DisputeRules(7, 1, "EITHER", 3);
 
   /** Validates a body sent by an admin; missing fields keep the defaults. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** What an evaluation shows and needs of its ticket. */
-public record TicketFacts(
+record TicketFacts(
     String id,
     String key,
     String subject,

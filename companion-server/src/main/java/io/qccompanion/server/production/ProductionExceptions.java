@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Stored production exceptions. */
-public final class ProductionExceptions {
+final class ProductionExceptions {
   private static final String COLUMNS =
       "id, agent_id, team_id, day, kind, hours, note, created_by, created_at";
 

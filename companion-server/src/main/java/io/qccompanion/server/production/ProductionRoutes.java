@@ -12,6 +12,7 @@ import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.summaries.Bucket;
 import io.qccompanion.server.summaries.CsvParams;
+import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;
 import io.qccompanion.server.summaries.ScopeParams;
@@ -33,15 +34,11 @@ public final class ProductionRoutes {
   private final AuditLog audit;
   private final Clock clock;
 
-  public ProductionRoutes(
-      Database db,
-      ProductionExceptions exceptions,
-      ProductionReport report,
-      AuditLog audit,
-      Clock clock) {
+  /** The production feature's entry point: builds the exception store and the report. */
+  public ProductionRoutes(Database db, KpiTargets targets, AuditLog audit, Clock clock) {
     this.db = db;
-    this.exceptions = exceptions;
-    this.report = report;
+    this.exceptions = new ProductionExceptions();
+    this.report = new ProductionReport(exceptions, targets);
     this.audit = audit;
     this.clock = clock;
   }

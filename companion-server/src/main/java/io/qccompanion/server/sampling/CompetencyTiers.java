@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * Computes agents' competency tiers from their submitted regular evaluations (risk-based checking:
  * heavy checks at first, fewer once competency is shown, more again when it drops).
  */
-public final class CompetencyTiers {
+final class CompetencyTiers {
   static final String COUNTED =
       """
       kind = 'REGULAR' AND status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')

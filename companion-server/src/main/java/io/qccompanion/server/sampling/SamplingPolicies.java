@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * without its own policy uses the default; without a stored default, {@link
  * SamplingPolicy#DEFAULTS} applies.
  */
-public final class SamplingPolicies {
+final class SamplingPolicies {
   private final Clock clock;
   private final AuditLog audit;
 

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** The summary's side tables: failing criteria, root causes, disputes, calibration, sampling. */
-public final class Insights {
+final class Insights {
   /** A criterion's failures among the counted evaluations that answered it (N/A excluded). */
   public record CriterionFailures(
       String criterionId, String criterion, long answered, long failed, Double failRatePercent) {}
