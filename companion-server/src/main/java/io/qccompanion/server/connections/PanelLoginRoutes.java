@@ -1,5 +1,7 @@
 package io.qccompanion.server.connections;
 
+import static io.qccompanion.model.HtmlText.escape;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.ConnectorProvider;
@@ -8,11 +10,10 @@ import io.qccompanion.model.HostIdentity;
 import io.qccompanion.model.PanelLogin;
 import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.pages.Html;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.User;
 import io.qccompanion.server.users.UserDirectory;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ public final class PanelLoginRoutes {
                   : g.passed() != null && g.passed() == 1 ? "pass" : "fail")
           .append(" · <a target=\"_blank\" href=\"")
           .append(
-              Html.escape(
+              escape(
                   publicUrl
                       + (user.role() == Role.AGENT ? "/feedback/" : "/evaluations/")
                       + g.id()))
@@ -183,7 +184,7 @@ public final class PanelLoginRoutes {
     if (user.role() == Role.QC || user.role() == Role.QC_LEAD || user.role() == Role.ADMIN)
       html.append("<p><a target=\"_blank\" href=\"")
           .append(
-              Html.escape(
+              escape(
                   publicUrl
                       + "/panel?connection="
                       + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)

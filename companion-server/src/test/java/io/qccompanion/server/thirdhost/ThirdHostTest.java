@@ -3,9 +3,11 @@ package io.qccompanion.server.thirdhost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qccompanion.model.Ticket;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.evaluations.TicketFixture;
+import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
 import java.time.Instant;
@@ -101,7 +103,17 @@ class ThirdHostTest {
             Map.of("answers", TicketFixture.answersWithAccuracyFailed()));
     assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
 
-    assertThat(app.c().writeBack().runOnce()).isEqualTo(1);
+    // The production worker, wired as CompanionApp wires it, through the registry's sinks.
+    try (var worker =
+        new WriteBackWorker(
+            app.c().db(),
+            app.clock(),
+            app.c().connectors()::openSink,
+            (id, detail) -> {},
+            new SimpleMeterRegistry(),
+            "https://qc.example.test")) {
+      assertThat(worker.runOnce()).isEqualTo(1);
+    }
     var notes = MiniDeskConnector.NOTES.get("md-1");
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0).idempotencyKey()).isEqualTo("qc-" + evaluation + "-r1");
