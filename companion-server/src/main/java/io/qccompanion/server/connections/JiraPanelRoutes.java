@@ -101,14 +101,19 @@ public final class JiraPanelRoutes {
   private record Graded(String id, Double score, Integer passed, int criticalFail, String qcId) {}
 
   private Map<String, Object> render(Handle h, String connectionId, String issueId, User user) {
-    Optional<String> ticketId =
-        h.createQuery("SELECT id FROM tickets WHERE connection_id = ? AND external_id = ?")
+    Optional<Map<String, Object>> ticket =
+        h.createQuery("SELECT id, team_id FROM tickets WHERE connection_id = ? AND external_id = ?")
             .bind(0, connectionId)
             .bind(1, issueId)
-            .mapTo(String.class)
+            .mapToMap()
             .findOne();
-    if (ticketId.isEmpty())
+    if (ticket.isEmpty())
       return Map.of("message", "This issue has not been synced to QC Companion yet.");
+    Optional<String> ticketId = Optional.of((String) ticket.get().get("id"));
+    String teamId = (String) ticket.get().get("team_id");
+    boolean scoped = user.role() != Role.AGENT && user.role() != Role.ADMIN;
+    if (scoped && !user.teamIds().isEmpty() && (teamId == null || !user.teamIds().contains(teamId)))
+      return Map.of("message", "This issue belongs to a team outside your scope.");
     List<Graded> graded =
         h
             .createQuery(

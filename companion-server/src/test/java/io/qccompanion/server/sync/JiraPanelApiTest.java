@@ -23,11 +23,12 @@ class JiraPanelApiTest {
   static TestApp app;
   static String connectionId;
   static String qcUserId;
+  static FakeConnector fake;
 
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    var fake = new FakeConnector(Host.JIRA);
+    fake = new FakeConnector(Host.JIRA);
     fake.panelIdentity = new HostIdentity("557058:qc-account", null, "1001");
     fake.users.add(new HostUser("a1", "Ana Lopez", "ana@acme.test", "agent"));
     fake.tickets.add(FakeConnector.ticket("1001", "a1", Instant.parse("2026-10-01T10:00:00Z")));
@@ -90,5 +91,42 @@ class JiraPanelApiTest {
     String body = panel("panel-ok");
     assertThat(status[0]).isEqualTo(200);
     assertThat(body).contains("Grade in QC Companion").contains("ticket=1001");
+  }
+
+  @Test
+  void aTeamScopedManagerSeesNothingOfAnotherTeamsIssue() {
+    // issue 16 A11: the panel ignored team scope
+    var c = app.c();
+    String otherTeam = c.db().write(h -> c.users().createTeam(h, "Elsewhere").id());
+    String managerId =
+        c.db()
+            .write(
+                h ->
+                    c.users()
+                        .createUser(
+                            h,
+                            "scoped-manager@acme.test",
+                            "Scoped",
+                            Role.MANAGER,
+                            "correct horse battery",
+                            null,
+                            java.util.List.of(otherTeam),
+                            0)
+                        .id());
+    c.db()
+        .write(
+            h -> {
+              c.users().link(h, connectionId, "user", "557058:scoped-manager", managerId);
+              return 0;
+            });
+    var before = fake.panelIdentity;
+    fake.panelIdentity = new HostIdentity("557058:scoped-manager", null, "1001");
+    try {
+      String body = panel("panel-ok");
+      assertThat(status[0]).isEqualTo(200);
+      assertThat(body).contains("outside your scope").doesNotContain("Grade in");
+    } finally {
+      fake.panelIdentity = before;
+    }
   }
 }
