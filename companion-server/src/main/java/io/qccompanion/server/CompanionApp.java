@@ -10,6 +10,9 @@ import io.qccompanion.server.auditpack.AuditPack;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.HostTokenFreshness;
+import io.qccompanion.server.auth.LoginThrottle;
+import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
@@ -31,6 +34,7 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.JiraPanelRoutes;
+import io.qccompanion.server.connections.WebhookReplays;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.disputes.DisputeRoutes;
@@ -213,14 +217,40 @@ public final class CompanionApp implements AutoCloseable {
     var authenticator = new Authenticator(c.sessions(), c.tokens(), c.users());
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
     var health = new ConnectionHealthMetrics(db, metrics);
-    var opsRoutes = new OpsRoutes(db, metrics, new OpenApiDocument(VERSION), health::refresh);
-    var userRoutes = new UserRoutes(db, c.users(), c.sessions(), c.tokens(), c.audit(), cookies);
+    var opsRoutes =
+        new OpsRoutes(
+            db,
+            metrics,
+            new OpenApiDocument(VERSION),
+            health::refresh,
+            config.security().metricsToken());
+    var userRoutes =
+        new UserRoutes(
+            db,
+            c.users(),
+            c.sessions(),
+            c.tokens(),
+            c.audit(),
+            cookies,
+            new LoginThrottle(c.clock()));
     var connectionRoutes =
         new ConnectionRoutes(db, c.connections(), c.connectors(), c.sync(), c.audit(), c.clock());
-    var webhookRoutes = new WebhookRoutes(db, c.connections(), c.connectors(), c.clock());
+    var replays = new ReplayGuard(db, c.clock());
+    var freshness = new HostTokenFreshness(replays, c.clock());
+    var webhookRoutes =
+        new WebhookRoutes(
+            db, c.connections(), c.connectors(), c.clock(), new WebhookReplays(replays));
     var hostLoginRoutes =
         new HostLoginRoutes(
-            db, c.connections(), c.connectors(), c.users(), c.sessions(), cookies, c.clock());
+            db,
+            c.connections(),
+            c.connectors(),
+            c.users(),
+            c.sessions(),
+            cookies,
+            c.clock(),
+            c.audit(),
+            freshness);
     javalin =
         Javalin.create(
             cfg -> {
@@ -236,7 +266,13 @@ public final class CompanionApp implements AutoCloseable {
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
               new JiraPanelRoutes(
-                      db, c.connections(), c.connectors(), c.users(), c.clock(), config.publicUrl())
+                      db,
+                      c.connections(),
+                      c.connectors(),
+                      c.users(),
+                      c.clock(),
+                      config.publicUrl(),
+                      freshness)
                   .register(cfg.routes);
               new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
                   .register(cfg.routes);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.server.auth.BearerToken;
+import io.qccompanion.server.auth.HostTokenFreshness;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.User;
@@ -32,6 +33,7 @@ public final class JiraPanelRoutes {
   private final UserDirectory users;
   private final Clock clock;
   private final String publicUrl;
+  private final HostTokenFreshness freshness;
 
   public JiraPanelRoutes(
       Database db,
@@ -39,7 +41,9 @@ public final class JiraPanelRoutes {
       ConnectorRegistry connectors,
       UserDirectory users,
       Clock clock,
-      String publicUrl) {
+      String publicUrl,
+      HostTokenFreshness freshness) {
+    this.freshness = freshness;
     this.db = db;
     this.store = store;
     this.connectors = connectors;
@@ -62,6 +66,7 @@ public final class JiraPanelRoutes {
     Verified verified =
         verify(token)
             .orElseThrow(() -> HttpProblem.unauthorized("Forge invocation token is not valid"));
+    freshness.requireRecent(token);
     Map<String, Object> body =
         db.read(
             h -> {
