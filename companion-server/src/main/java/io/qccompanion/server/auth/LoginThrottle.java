@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Failed-login throttle per account (e-mail, known or not) and per client address: after {@link
  * #ACCOUNT_FREE} failures an account is locked for a backoff that doubles with every further
  * failure (1 s, 2 s, 4 s … up to {@link #MAX_LOCK}); an address gets {@link #ADDRESS_FREE} failures
- * before the same backoff. A success clears the account's count. In memory: a restart forgets.
+ * before the same backoff. A success clears the account's count; failures are forgotten after
+ * {@link #MAX_LOCK} without another. In memory: a restart forgets.
  */
 public final class LoginThrottle {
   static final int ACCOUNT_FREE = 5;
@@ -17,7 +18,7 @@ public final class LoginThrottle {
   static final Duration MAX_LOCK = Duration.ofMinutes(15);
   private static final int MAX_KEYS = 100_000;
 
-  private record Failures(int count, long lockedUntil) {}
+  private record Failures(int count, long lockedUntil, long lastAt) {}
 
   private final Clock clock;
   private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
@@ -48,13 +49,15 @@ public final class LoginThrottle {
     failures.compute(
         key,
         (k, f) -> {
-          int count = f == null ? 1 : f.count() + 1;
+          // failures are forgotten once the longest lock has passed without another one
+          boolean stale = f != null && now - f.lastAt() > MAX_LOCK.toMillis();
+          int count = f == null || stale ? 1 : f.count() + 1;
           long lock = 0;
           if (count >= free) {
             int doublings = Math.min(count - free, 20);
             lock = now + Math.min(MAX_LOCK.toMillis(), 1000L << doublings);
           }
-          return new Failures(count, lock);
+          return new Failures(count, lock, now);
         });
   }
 

@@ -44,6 +44,13 @@ class ZendeskPanelEntryBrowserTest {
     String ticket = fx.ticket(connection, fx.agent("Zed Agent"), "Sidebar ticket");
     externalId = fx.externalId(ticket);
     zendesk.panelIdentity = new HostIdentity("zd-501", qc, externalId);
+    // the host user is found by e-mail: an admin opts in per connection (issue 16)
+    assertThat(
+            fx.admin
+                .put(
+                    "/api/v1/connections/" + connection + "/host-login", Map.of("matchEmail", true))
+                .status())
+        .isEqualTo(200);
   }
 
   @AfterAll

@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
     allow("POST /api/v1/connections/{id}/resume", ADMIN);
     allow("POST /api/v1/connections/{id}/sync", ADMIN);
     allow("POST /api/v1/connections/{id}/test", ADMIN);
+    allow("GET /api/v1/connections/{id}/host-login", ADMIN);
+    allow("PUT /api/v1/connections/{id}/host-login", ADMIN);
     allow("GET /api/v1/scorecards", STAFF);
     allow("POST /api/v1/scorecards", ADMIN);
     allow("GET /api/v1/scorecards/{id}", STAFF);
