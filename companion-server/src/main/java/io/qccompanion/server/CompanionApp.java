@@ -28,6 +28,7 @@ import io.qccompanion.server.coaching.TrainingRecords;
 import io.qccompanion.server.compliance.ComplianceEscalations;
 import io.qccompanion.server.compliance.ComplianceRoutes;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.connections.Connection;
 import io.qccompanion.server.connections.ConnectionHealthMetrics;
 import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
@@ -72,10 +73,12 @@ import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.sync.TicketStore;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
+import io.qccompanion.server.web.JettyProblems;
 import io.qccompanion.server.web.Json;
 import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
+import io.qccompanion.server.web.SecurityHeaders;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,13 +254,20 @@ public final class CompanionApp implements AutoCloseable {
             c.clock(),
             c.audit(),
             freshness);
+    var headers =
+        new SecurityHeaders(
+            config.publicUrl(),
+            () -> c.connections().list().stream().map(Connection::baseUrl).toList(),
+            config.security().frameAncestors());
     javalin =
         Javalin.create(
             cfg -> {
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               cfg.startup.showJavalinBanner = false;
+              cfg.routes.before(headers::apply);
               cfg.routes.beforeMatched(authenticator::guard);
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);

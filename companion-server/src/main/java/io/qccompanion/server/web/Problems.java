@@ -25,6 +25,16 @@ public final class Problems {
         HttpResponseException.class,
         (e, ctx) ->
             render(ctx, new HttpProblem(e.getStatus(), e.getMessage(), e.getMessage(), null)));
+    // out-of-range numbers and dates such as +999999999-12-31T23:59:59Z overflow epoch millis
+    routes.exception(
+        ArithmeticException.class,
+        (e, ctx) ->
+            render(
+                ctx, HttpProblem.invalid(null, "a number or date in the request is out of range")));
+    routes.exception(
+        java.time.DateTimeException.class,
+        (e, ctx) ->
+            render(ctx, HttpProblem.invalid(null, "a date in the request is out of range")));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
