@@ -1,8 +1,8 @@
 package io.qccompanion.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

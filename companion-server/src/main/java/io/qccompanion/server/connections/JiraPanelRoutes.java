@@ -1,5 +1,7 @@
 package io.qccompanion.server.connections;
 
+import static io.qccompanion.model.HtmlText.escape;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.Host;
@@ -7,10 +9,10 @@ import io.qccompanion.model.HostIdentity;
 import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.HostTokenFreshness;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.User;
 import io.qccompanion.server.users.UserDirectory;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -182,12 +184,5 @@ public final class JiraPanelRoutes {
       case QC -> g.qcId().equals(user.id());
       default -> true;
     };
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

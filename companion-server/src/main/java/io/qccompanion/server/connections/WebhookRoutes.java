@@ -3,8 +3,8 @@ package io.qccompanion.server.connections;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.ConnectorProvider;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class WebhookRoutes {
     Connection connection;
     try {
       connection = store.get(id);
-    } catch (HttpProblem notFound) {
+    } catch (NotFound notFound) {
       throw HttpProblem.unauthorized("webhook signature is not valid");
     }
     String secret =
@@ -64,7 +64,7 @@ public final class WebhookRoutes {
       ctx.status(200).json(Map.of("syncRequested", false, "duplicate", true));
       return;
     }
-    db.run(h -> SyncScheduler.request(h, id, clock.millis()));
+    db.run(h -> SyncStatus.request(h, id, clock.millis()));
     ctx.status(202).json(Map.of("syncRequested", true));
   }
 }

@@ -2,7 +2,8 @@ package io.qccompanion.server.users;
 
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -18,15 +19,15 @@ public final class AgentScope {
    * the agent does not exist, 403 when it is outside the caller's teams.
    */
   public static Optional<String> require(Handle h, Principal p, String agentId, String field) {
-    if (agentId == null) throw HttpProblem.invalid(field, field.substring(1) + " is required");
+    if (agentId == null) throw Invalid.malformed(field, field.substring(1) + " is required");
     Optional<Optional<String>> team =
         h.createQuery("SELECT team_id FROM agents WHERE id = :id")
             .bind("id", agentId)
             .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
             .findOne();
-    if (team.isEmpty()) throw HttpProblem.invalid(field, "no agent '" + agentId + "'");
+    if (team.isEmpty()) throw Invalid.malformed(field, "no agent '" + agentId + "'");
     if (!sees(p, agentId, team.get().orElse(null)))
-      throw HttpProblem.forbidden("agent '" + agentId + "' is outside your teams");
+      throw new Forbidden("agent '" + agentId + "' is outside your teams");
     return team.get();
   }
 

@@ -1,5 +1,6 @@
 package io.qccompanion.server.web;
 
+import io.qccompanion.server.domain.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.DomainException;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,6 +26,7 @@ public final class Problems {
   /** Registers the exception and error mappings. */
   public static void register(RoutesConfig routes) {
     routes.exception(HttpProblem.class, (e, ctx) -> render(ctx, e));
+    routes.exception(DomainException.class, (e, ctx) -> render(ctx, of(e)));
     routes.exception(JsonProcessingException.class, (e, ctx) -> render(ctx, fromJson(e)));
     routes.exception(
         HttpResponseException.class,
@@ -30,11 +37,16 @@ public final class Problems {
         ArithmeticException.class,
         (e, ctx) ->
             render(
-                ctx, HttpProblem.invalid(null, "a number or date in the request is out of range")));
+                ctx,
+                HttpProblem.invalid(
+                    outOfRangeParam(ctx), "a number or date in the request is out of range")));
     routes.exception(
         java.time.DateTimeException.class,
         (e, ctx) ->
-            render(ctx, HttpProblem.invalid(null, "a date in the request is out of range")));
+            render(
+                ctx,
+                HttpProblem.invalid(
+                    outOfRangeParam(ctx), "a date in the request is out of range")));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -51,6 +63,20 @@ public final class Problems {
         });
   }
 
+  // the query parameter holding an instant beyond epoch-millisecond range, else the body
+  private static String outOfRangeParam(Context ctx) {
+    for (var e : ctx.queryParamMap().entrySet())
+      for (String v : e.getValue())
+        try {
+          java.time.Instant.parse(v.strip()).toEpochMilli();
+        } catch (ArithmeticException overflow) {
+          return e.getKey();
+        } catch (RuntimeException notAnInstant) {
+          // not this one
+        }
+    return "/";
+  }
+
   /** Writes {@code problem} to the response. */
   public static void render(Context ctx, HttpProblem problem) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -61,6 +87,18 @@ public final class Problems {
     if (problem.field() != null) body.put("field", problem.field());
     body.put("instance", ctx.path());
     ctx.status(problem.status()).contentType("application/problem+json").result(Json.write(body));
+  }
+
+  /** The HTTP answer to a domain refusal. */
+  static HttpProblem of(DomainException e) {
+    String detail = e.getMessage();
+    if (e instanceof NotFound) return new HttpProblem(404, "Not found", detail, null);
+    if (e instanceof Conflict) return HttpProblem.conflict(detail);
+    if (e instanceof Forbidden) return HttpProblem.forbidden(detail);
+    Invalid invalid = (Invalid) e;
+    return invalid.wellFormed()
+        ? HttpProblem.unprocessable(invalid.field(), detail)
+        : HttpProblem.invalid(invalid.field(), detail);
   }
 
   static HttpProblem fromJson(JsonProcessingException e) {

@@ -70,7 +70,7 @@ class LoginAndSessionsTest {
         .send(
             "POST",
             "/api/v1/auth/login",
-            io.qccompanion.server.web.Json.write(Map.of("email", email, "password", password)),
+            io.qccompanion.server.domain.Json.write(Map.of("email", email, "password", password)),
             headers);
   }
 
@@ -204,7 +204,7 @@ class LoginAndSessionsTest {
     return enc.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8))
         + "."
         + enc.encodeToString(
-            io.qccompanion.server.web.Json.write(claims).getBytes(StandardCharsets.UTF_8))
+            io.qccompanion.server.domain.Json.write(claims).getBytes(StandardCharsets.UTF_8))
         + ".sig";
   }
 

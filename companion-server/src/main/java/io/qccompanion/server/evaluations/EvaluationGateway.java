@@ -1,13 +1,12 @@
-package io.qccompanion.server.disputes;
+package io.qccompanion.server.evaluations;
 
-import io.qccompanion.server.evaluations.Evaluation;
-import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
-import io.qccompanion.server.web.HttpProblem;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -29,7 +28,7 @@ public final class EvaluationGateway {
 
   /** The evaluation, or 404. */
   public Evaluation require(Handle h, String id) {
-    return evaluations.find(h, id).orElseThrow(() -> HttpProblem.notFound("evaluation", id));
+    return evaluations.find(h, id).orElseThrow(() -> new NotFound("evaluation", id));
   }
 
   /** Amends through the evaluations service: revision n+1, re-scored, queued for write-back. */
@@ -51,7 +50,7 @@ public final class EvaluationGateway {
   public ScorecardDefinition definition(Handle h, String versionId, String field) {
     return scorecards
         .version(h, versionId)
-        .orElseThrow(() -> HttpProblem.invalid(field, "no scorecard version '" + versionId + "'"))
+        .orElseThrow(() -> Invalid.malformed(field, "no scorecard version '" + versionId + "'"))
         .definition();
   }
 
