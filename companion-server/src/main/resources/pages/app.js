@@ -85,5 +85,17 @@ const QC = (() => {
     });
   });
 
-  return { api, h, field, message, fail, date, pct };
+  // a redirect target from the address bar: only a path on this origin (not //evil, /\\evil, https:)
+  function sameOriginPath(next) {
+    if (!next) return '/';
+    try {
+      const url = new URL(next, location.origin);
+      if (url.origin !== location.origin || !next.startsWith('/')) return '/';
+      return url.pathname + url.search + url.hash;
+    } catch (e) {
+      return '/';
+    }
+  }
+
+  return { api, h, field, message, fail, date, pct, sameOriginPath };
 })();

@@ -9,8 +9,7 @@ document.getElementById('login-form').addEventListener('submit', async (e) => {
       password: document.getElementById('password').value,
     });
     if (res && res.csrfToken) sessionStorage.setItem('qc.csrf', res.csrfToken);
-    const next = new URLSearchParams(location.search).get('next');
-    location.href = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+    location.href = QC.sameOriginPath(new URLSearchParams(location.search).get('next'));
   } catch (err) {
     error.textContent = err.message;
     error.hidden = false;

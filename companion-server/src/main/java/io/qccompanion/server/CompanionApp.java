@@ -9,6 +9,9 @@ import io.qccompanion.server.audit.AuditRoutes;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.HostTokenFreshness;
+import io.qccompanion.server.auth.LoginThrottle;
+import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
@@ -24,12 +27,14 @@ import io.qccompanion.server.coaching.TrainingRecords;
 import io.qccompanion.server.compliance.ComplianceEscalations;
 import io.qccompanion.server.compliance.ComplianceRoutes;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.server.connections.Connection;
 import io.qccompanion.server.connections.ConnectionHealthMetrics;
 import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.connections.PanelLoginRoutes;
+import io.qccompanion.server.connections.WebhookReplays;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.disputes.DisputeRoutes;
@@ -66,9 +71,11 @@ import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.sync.TicketStore;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
+import io.qccompanion.server.web.JettyProblems;
 import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
+import io.qccompanion.server.web.SecurityHeaders;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,19 +187,37 @@ public final class CompanionApp implements AutoCloseable {
     var authenticator = new Authenticator(sessions, tokens, users);
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
     var health = new ConnectionHealthMetrics(db, metrics);
-    var opsRoutes = new OpsRoutes(db, metrics, new OpenApiDocument(VERSION), health::refresh);
-    var userRoutes = new UserRoutes(db, users, sessions, tokens, audit, cookies);
+    var opsRoutes =
+        new OpsRoutes(
+            db,
+            metrics,
+            new OpenApiDocument(VERSION),
+            health::refresh,
+            config.security().metricsToken());
+    var userRoutes =
+        new UserRoutes(db, users, sessions, tokens, audit, cookies, new LoginThrottle(clock));
     var connectionRoutes = new ConnectionRoutes(db, connections, connectors, sync, audit, clock);
-    var webhookRoutes = new WebhookRoutes(db, connections, connectors, clock);
+    var replays = new ReplayGuard(db, clock);
+    var freshness = new HostTokenFreshness(replays, clock);
+    var webhookRoutes =
+        new WebhookRoutes(db, connections, connectors, clock, new WebhookReplays(replays));
     var hostLoginRoutes =
-        new HostLoginRoutes(db, connections, connectors, users, sessions, cookies, clock);
+        new HostLoginRoutes(
+            db, connections, connectors, users, sessions, cookies, clock, audit, freshness);
+    var headers =
+        new SecurityHeaders(
+            config.publicUrl(),
+            () -> connections.list().stream().map(Connection::baseUrl).toList(),
+            config.security().frameAncestors());
     javalin =
         Javalin.create(
             cfg -> {
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               cfg.startup.showJavalinBanner = false;
+              cfg.routes.before(headers::apply);
               cfg.routes.beforeMatched(authenticator::guard);
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
@@ -207,7 +232,8 @@ public final class CompanionApp implements AutoCloseable {
                       users,
                       hostLoginRoutes,
                       clock,
-                      config.publicUrl())
+                      config.publicUrl(),
+                      freshness)
                   .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               // no notification inbox yet: the shell's badge stays hidden

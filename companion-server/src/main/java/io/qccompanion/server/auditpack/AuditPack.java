@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jdbi.v3.core.Handle;
@@ -41,7 +42,7 @@ final class AuditPack {
               SELECT id, ticket_id, agent_id, team_id, qc_id, scorecard_version_id, status, revision,
                 score, passed, critical_fail, compliance_flag, overall_comment, coaching_note, submitted_at
               FROM evaluations WHERE kind = 'REGULAR' AND status <> 'DRAFT'
-                AND submitted_at >= :from AND submitted_at < :to ORDER BY submitted_at, id
+                AND submitted_at >= :from AND submitted_at < :to /*scope*/ ORDER BY submitted_at, id
               """),
           new Table(
               "evaluation_answers.csv",
@@ -52,7 +53,7 @@ final class AuditPack {
                 a.not_applicable, a.failed, a.critical, a.root_causes
               FROM evaluation_answers a JOIN evaluations e ON e.id = a.evaluation_id
               WHERE e.kind = 'REGULAR' AND e.status <> 'DRAFT'
-                AND e.submitted_at >= :from AND e.submitted_at < :to ORDER BY a.evaluation_id, a.criterion_id
+                AND e.submitted_at >= :from AND e.submitted_at < :to /*scope e.*/ ORDER BY a.evaluation_id, a.criterion_id
               """),
           new Table(
               "feedback.csv",
@@ -61,7 +62,7 @@ final class AuditPack {
               """
               SELECT id, evaluation_id, agent_id, qc_id, kind, criterion_id, text, status, due_at,
                 resolved_by, resolution, resolved_at, score_before, score_after, created_at
-              FROM feedback WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
+              FROM feedback WHERE created_at >= :from AND created_at < :to /*scope*/ ORDER BY created_at, id
               """),
           new Table(
               "csat_summary.csv",
@@ -71,7 +72,7 @@ final class AuditPack {
               SELECT team_id, COUNT(*) AS tickets,
                 SUM(CASE WHEN csat_rating = 'GOOD' OR csat_rating = 'good' THEN 1 ELSE 0 END) AS good,
                 SUM(CASE WHEN csat_rating = 'BAD' OR csat_rating = 'bad' THEN 1 ELSE 0 END) AS bad
-              FROM tickets WHERE solved_at >= :from AND solved_at < :to GROUP BY team_id ORDER BY team_id
+              FROM tickets WHERE solved_at >= :from AND solved_at < :to /*scope*/ GROUP BY team_id ORDER BY team_id
               """),
           new Table(
               "coaching_sessions.csv",
@@ -80,7 +81,7 @@ final class AuditPack {
               """
               SELECT id, agent_id, coach_id, evaluation_ids, goal, reality, options, way_forward,
                 held_at, acknowledged_at FROM coaching_sessions
-              WHERE held_at >= :from AND held_at < :to ORDER BY held_at, id
+              WHERE held_at >= :from AND held_at < :to /*scope*/ ORDER BY held_at, id
               """),
           new Table(
               "action_plans.csv",
@@ -89,7 +90,7 @@ final class AuditPack {
               """
               SELECT id, agent_id, owner_id, goal, measure, criterion_id, target, over_evaluations,
                 due_at, status, started_at, reviewed_at, achieved, evaluated, verdict
-              FROM action_plans WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
+              FROM action_plans WHERE created_at >= :from AND created_at < :to /*scope*/ ORDER BY created_at, id
               """),
           new Table(
               "training_records.csv",
@@ -98,7 +99,7 @@ final class AuditPack {
               """
               SELECT id, agent_id, topic, criterion_id, root_cause, assigned_by, assigned_at, due_at,
                 completed_at, baseline, after_rate, verdict FROM training_records
-              WHERE assigned_at >= :from AND assigned_at < :to ORDER BY assigned_at, id
+              WHERE assigned_at >= :from AND assigned_at < :to /*scope*/ ORDER BY assigned_at, id
               """),
           new Table(
               "escalations.csv",
@@ -107,20 +108,28 @@ final class AuditPack {
               """
               SELECT id, evaluation_id, ticket_id, agent_id, severity, reason, owner_id, status,
                 resolution_notes, due_at, created_at, resolved_at FROM compliance_escalations
-              WHERE created_at >= :from AND created_at < :to ORDER BY created_at, id
+              WHERE created_at >= :from AND created_at < :to /*scope*/ ORDER BY created_at, id
               """));
 
-  /** Writes the ZIP for [from, to) (epoch millis) to {@code out}. */
+  /** Writes the ZIP for [from, to) (epoch millis) to {@code out}, every team. */
   public List<Entry> write(Handle h, long from, long to, OutputStream out) {
+    return write(h, from, to, null, out);
+  }
+
+  /**
+   * Writes the ZIP for [from, to) limited to {@code teams} (null: every team). Calibration spans
+   * teams, so a team-scoped pack leaves its sessions out.
+   */
+  public List<Entry> write(Handle h, long from, long to, Set<String> teams, OutputStream out) {
     List<Entry> entries = new ArrayList<>();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Table t : TABLES) {
         zip.putNextEntry(new ZipEntry(t.file()));
-        int rows = table(h, t.sql(), from, to, zip);
+        int rows = table(h, t.sql(), from, to, teams, zip);
         zip.closeEntry();
         entries.add(new Entry(t.file(), t.standard(), t.description(), rows));
       }
-      List<Map<String, Object>> sheets = sheets(h, from, to);
+      List<Map<String, Object>> sheets = sheets(h, from, to, teams);
       put(zip, "evaluations.json", Json.write(sheets));
       entries.add(
           new Entry(
@@ -128,7 +137,10 @@ final class AuditPack {
               "SOP 5 Evaluation sheets kept 12 months",
               "Each submitted evaluation with its per-criterion answers and comments",
               sheets.size()));
-      Map<String, Object> calibrations = calibration.calibrationOverTime(h, from, to);
+      Map<String, Object> calibrations =
+          teams == null
+              ? calibration.calibrationOverTime(h, from, to)
+              : Map.of("sessions", List.of(), "note", "calibration spans teams: ask an admin");
       put(zip, "calibration.json", Json.write(calibrations));
       entries.add(
           new Entry(
@@ -148,17 +160,36 @@ final class AuditPack {
     return entries;
   }
 
-  private static List<Map<String, Object>> sheets(Handle h, long from, long to) {
+  // replaces the /*scope*/ marker (or /*scope alias.*/) with a team filter bound as <teams>
+  private static String scoped(String sql, Set<String> teams) {
+    int start = sql.indexOf("/*scope");
+    int end = sql.indexOf("*/", start);
+    if (start < 0) throw new IllegalStateException("audit pack query without a scope marker");
+    String alias = sql.substring(start + "/*scope".length(), end).strip();
+    String filter = teams == null ? "" : "AND " + alias + "team_id IN (<teams>)";
+    return sql.substring(0, start) + filter + sql.substring(end + 2);
+  }
+
+  private static org.jdbi.v3.core.statement.Query bound(
+      Handle h, String sql, long from, long to, Set<String> teams) {
+    var q = h.createQuery(scoped(sql, teams)).bind("from", from).bind("to", to);
+    if (teams != null) q.bindList("teams", teams.isEmpty() ? List.of("") : List.copyOf(teams));
+    return q;
+  }
+
+  private static List<Map<String, Object>> sheets(Handle h, long from, long to, Set<String> teams) {
     List<Map<String, Object>> rows =
-        h.createQuery(
+        bound(
+                h,
                 """
                 SELECT id, ticket_id, agent_id, qc_id, scorecard_version_id, status, revision, score,
                   passed, critical_fail, answers, overall_comment, coaching_note, submitted_at
                 FROM evaluations WHERE kind = 'REGULAR' AND status <> 'DRAFT'
-                  AND submitted_at >= :from AND submitted_at < :to ORDER BY submitted_at, id
-                """)
-            .bind("from", from)
-            .bind("to", to)
+                  AND submitted_at >= :from AND submitted_at < :to /*scope*/ ORDER BY submitted_at, id
+                """,
+                from,
+                to,
+                teams)
             .mapToMap()
             .list();
     List<Map<String, Object>> sheets = new ArrayList<>();
@@ -170,10 +201,10 @@ final class AuditPack {
     return sheets;
   }
 
-  private static int table(Handle h, String sql, long from, long to, ZipOutputStream zip)
+  private static int table(
+      Handle h, String sql, long from, long to, Set<String> teams, ZipOutputStream zip)
       throws IOException {
-    List<Map<String, Object>> rows =
-        h.createQuery(sql).bind("from", from).bind("to", to).mapToMap().list();
+    List<Map<String, Object>> rows = bound(h, sql, from, to, teams).mapToMap().list();
     if (rows.isEmpty()) {
       zip.write("\r\n".getBytes(StandardCharsets.UTF_8));
       return 0;

@@ -2,6 +2,7 @@ package io.qccompanion.server.auditpack;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.calibration.GraderConsistency;
 import io.qccompanion.server.store.Database;
@@ -29,7 +30,10 @@ public final class AuditPackRoutes {
     if (to <= from) throw HttpProblem.invalid("to", "to must be after from");
     ctx.contentType("application/zip")
         .header("Content-Disposition", "attachment; filename=\"audit-pack.zip\"");
-    db.read(h -> pack.write(h, from, to, ctx.outputStream()));
+    var p = Authenticator.principal(ctx);
+    java.util.Set<String> teams =
+        p.role() == Role.ADMIN || p.teamIds().isEmpty() ? null : p.teamIds();
+    db.read(h -> pack.write(h, from, to, teams, ctx.outputStream()));
   }
 
   private static long instant(String value, String field, long fallback) {

@@ -71,6 +71,17 @@ public final class ApiTokens {
         == 1;
   }
 
+  /** Revokes every live token of {@code userId} except {@code keep}; returns how many. */
+  public int revokeAll(Handle h, String userId, String keep) {
+    return h.createUpdate(
+            "UPDATE api_tokens SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL"
+                + " AND token_hash <> :keep")
+        .bind("now", clock.millis())
+        .bind("u", userId)
+        .bind("keep", keep == null ? "" : Secrets.digest(keep))
+        .execute();
+  }
+
   /** The user a live token belongs to. */
   public Optional<String> userFor(String token) {
     String digest = Secrets.digest(token);

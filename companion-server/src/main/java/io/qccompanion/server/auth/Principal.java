@@ -19,6 +19,6 @@ public record Principal(
 
   /** Whether the user may see data of {@code teamId} (agents: never other teams' data). */
   public boolean seesTeam(String teamId) {
-    return role == Role.ADMIN || teamIds.isEmpty() || teamIds.contains(teamId);
+    return role == Role.ADMIN || teamIds.isEmpty() || teamId != null && teamIds.contains(teamId);
   }
 }

@@ -61,6 +61,16 @@ public final class Sessions {
                 .execute());
   }
 
+  /**
+   * Ends every session of {@code userId} except the one with cookie {@code keep}; returns how many.
+   */
+  public int closeAll(org.jdbi.v3.core.Handle h, String userId, String keep) {
+    return h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :keep")
+        .bind("u", userId)
+        .bind("keep", keep == null ? "" : Secrets.digest(keep))
+        .execute();
+  }
+
   public Duration ttl() {
     return ttl;
   }

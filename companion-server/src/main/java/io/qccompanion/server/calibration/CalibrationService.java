@@ -139,6 +139,9 @@ public final class CalibrationService {
   public CalibrationSession reveal(Handle h, String actorId, String id, String notes) {
     CalibrationSession before = require(h, id);
     if (before.revealed()) throw new Conflict("calibration '" + id + "' is already revealed");
+    if (before.qcIds().contains(actorId) && ungraded(h, before, actorId) > 0)
+      throw new Conflict(
+          "you take part in calibration '" + id + "': submit your grades before revealing");
     h.createUpdate(
             "UPDATE calibration_sessions SET status = 'REVEALED', revealed_at = :at, notes = :notes WHERE id = :id")
         .bind("at", clock.millis())
@@ -243,6 +246,20 @@ public final class CalibrationService {
   /** Whether {@code p} may open the session at all. */
   public boolean participates(Principal p, CalibrationSession s) {
     return p.is(Role.ADMIN, Role.QC_LEAD, Role.MANAGER) || s.qcIds().contains(p.userId());
+  }
+
+  private static int ungraded(Handle h, CalibrationSession s, String qcId) {
+    return h.createQuery(
+            """
+            SELECT COUNT(*) FROM calibration_tickets t WHERE t.session_id = :s AND NOT EXISTS
+              (SELECT 1 FROM evaluations e WHERE e.ticket_id = t.ticket_id AND e.qc_id = :qc
+               AND e.kind = 'CALIBRATION' AND e.status <> 'DRAFT' AND e.scorecard_version_id = :v)
+            """)
+        .bind("s", s.id())
+        .bind("qc", qcId)
+        .bind("v", s.scorecardVersionId())
+        .mapTo(Integer.class)
+        .one();
   }
 
   private static boolean exists(Handle h, String sql, String id) {

@@ -29,6 +29,14 @@ final class DemoCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description =
+          "Interface to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 exposes"
+              + " the demo's well-known logins to the network).")
+  String host;
+
+  @Option(
       names = "--data-dir",
       defaultValue = "data/demo",
       description = "Recreated on each start.")
@@ -49,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     new SecureRandom().nextBytes(key);
     var config =
         CompanionConfig.newBuilder()
+            .host(host)
             .port(port)
             .databaseUrl("jdbc:sqlite:" + dataDir.resolve("qc.db"))
             .secretKey(Base64.getEncoder().encodeToString(key))

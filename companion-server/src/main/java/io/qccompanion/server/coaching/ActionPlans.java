@@ -139,13 +139,23 @@ public final class ActionPlans {
 
   /** Scheduled job: reviews every OPEN plan whose due date has passed; returns them. */
   public List<ActionPlan> reviewDue(Handle h, String actorId) {
+    return reviewDue(h, actorId, team -> true);
+  }
+
+  /** Reviews the due OPEN plans of the teams {@code inScope} accepts (a team-scoped lead). */
+  public List<ActionPlan> reviewDue(
+      Handle h, String actorId, java.util.function.Predicate<String> inScope) {
     List<String> due =
         h.createQuery(
                 "SELECT id FROM action_plans WHERE status = 'OPEN' AND due_at <= :now ORDER BY due_at, id")
             .bind("now", clock.millis())
             .mapTo(String.class)
             .list();
-    return due.stream().map(id -> review(h, actorId, id)).toList();
+    return due.stream()
+        .map(id -> require(h, id))
+        .filter(plan -> inScope.test(plan.teamId()))
+        .map(plan -> review(h, actorId, plan.id()))
+        .toList();
   }
 
   /** The plan, or 404. */
@@ -160,15 +170,15 @@ public final class ActionPlans {
   /** Plans of one agent (null = all), newest first. */
   public List<ActionPlan> list(Handle h, String agentId) {
     String filter = agentId == null ? "" : " WHERE agent_id = :agent";
-    return h.createQuery(
+    var query =
+        h.createQuery(
             "SELECT "
                 + ActionPlan.COLUMNS
                 + " FROM action_plans"
                 + filter
-                + " ORDER BY created_at DESC, id")
-        .bind("agent", agentId == null ? "" : agentId)
-        .map((rs, ctx) -> ActionPlan.map(rs))
-        .list();
+                + " ORDER BY created_at DESC, id");
+    if (agentId != null) query.bind("agent", agentId); // an unused binding fails the statement
+    return query.map((rs, ctx) -> ActionPlan.map(rs)).list();
   }
 
   /** The newest open plan of the agent, if any. */

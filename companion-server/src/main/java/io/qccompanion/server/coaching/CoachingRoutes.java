@@ -6,11 +6,13 @@ import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.users.AgentScope;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /** Coaching sessions (GROW), SMART action plans with follow-up, training and self-reviews. */
 public final class CoachingRoutes {
@@ -54,7 +56,13 @@ public final class CoachingRoutes {
   void createSession(Context ctx) {
     var d = Bodies.read(ctx, CoachingSessions.Draft.class);
     Principal p = Authenticator.principal(ctx);
-    ctx.status(201).json(db.write(h -> sessions.create(h, p.userId(), d)));
+    ctx.status(201)
+        .json(
+            db.write(
+                h -> {
+                  AgentScope.require(h, p, d.agentId(), "/agentId");
+                  return sessions.create(h, p.userId(), d);
+                }));
   }
 
   void listSessions(Context ctx) {
@@ -74,7 +82,14 @@ public final class CoachingRoutes {
   void createPlan(Context ctx) {
     var d = Bodies.read(ctx, ActionPlans.Draft.class);
     Principal p = Authenticator.principal(ctx);
-    ctx.status(201).json(db.write(h -> plans.create(h, p.userId(), d)));
+    ctx.status(201)
+        .json(
+            db.write(
+                h -> {
+                  AgentScope.require(h, p, d.agentId(), "/agentId");
+                  requireOwner(h, d.ownerId());
+                  return plans.create(h, p.userId(), d);
+                }));
   }
 
   void listPlans(Context ctx) {
@@ -94,18 +109,31 @@ public final class CoachingRoutes {
 
   void reviewPlan(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    ctx.json(db.write(h -> plans.review(h, p.userId(), ctx.pathParam("id"))));
+    String id = ctx.pathParam("id");
+    ctx.json(
+        db.write(
+            h -> {
+              if (!p.seesTeam(plans.require(h, id).teamId()))
+                throw HttpProblem.notFound("action plan", id);
+              return plans.review(h, p.userId(), id);
+            }));
   }
 
   void runReviews(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    ctx.json(Map.of("items", db.write(h -> plans.reviewDue(h, p.userId()))));
+    ctx.json(Map.of("items", db.write(h -> plans.reviewDue(h, p.userId(), p::seesTeam))));
   }
 
   void assign(Context ctx) {
     var d = Bodies.read(ctx, TrainingRecords.Draft.class);
     Principal p = Authenticator.principal(ctx);
-    ctx.status(201).json(db.write(h -> training.assign(h, p.userId(), d)));
+    ctx.status(201)
+        .json(
+            db.write(
+                h -> {
+                  AgentScope.require(h, p, d.agentId(), "/agentId");
+                  return training.assign(h, p.userId(), d);
+                }));
   }
 
   void listTraining(Context ctx) {
@@ -119,12 +147,27 @@ public final class CoachingRoutes {
 
   void complete(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    ctx.json(db.write(h -> training.complete(h, p, ctx.pathParam("id"))));
+    String id = ctx.pathParam("id");
+    ctx.json(
+        db.write(
+            h -> {
+              var t = training.require(h, id);
+              if (!AgentScope.sees(p, t.agentId(), t.teamId()))
+                throw HttpProblem.notFound("training", id);
+              return training.complete(h, p, id);
+            }));
   }
 
   void reviewTraining(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    ctx.json(db.write(h -> training.review(h, p.userId(), ctx.pathParam("id"))));
+    String id = ctx.pathParam("id");
+    ctx.json(
+        db.write(
+            h -> {
+              if (!p.seesTeam(training.require(h, id).teamId()))
+                throw HttpProblem.notFound("training", id);
+              return training.review(h, p.userId(), id);
+            }));
   }
 
   void selfReview(Context ctx) {
@@ -136,6 +179,18 @@ public final class CoachingRoutes {
   void gap(Context ctx) {
     Principal p = Authenticator.principal(ctx);
     ctx.json(db.read(h -> selfReviews.gap(h, p, ctx.pathParam("id"))));
+  }
+
+  // the plan's owner must be an active staff user (else a foreign-key failure, or a stranger)
+  private static void requireOwner(Handle h, String ownerId) {
+    if (ownerId == null) return;
+    int found =
+        h.createQuery(
+                "SELECT COUNT(*) FROM users WHERE id = :id AND active = 1 AND role <> 'AGENT'")
+            .bind("id", ownerId)
+            .mapTo(Integer.class)
+            .one();
+    if (found == 0) throw HttpProblem.unprocessable("/ownerId", "no staff user '" + ownerId + "'");
   }
 
   /** Agents always see only their own records; others may filter by agentId. */

@@ -90,7 +90,7 @@ public final class SelfReviews {
             .findOne()
             .orElseThrow(() -> new NotFound("self-review", id));
     String agentId = (String) row.get("agent_id");
-    if (p.role() == Role.AGENT && !agentId.equals(p.agentId()))
+    if (!visible(h, p, agentId, (String) row.get("ticket_id")))
       throw new NotFound("self-review", id);
     Map<String, Answer> self =
         Json.read(
@@ -119,6 +119,30 @@ public final class SelfReviews {
         });
     out.put("criteria", criteria);
     return out;
+  }
+
+  /**
+   * Agents see their own; staff only in their team scope; a QC only once they have submitted their
+   * own grade of the ticket, so the agent's view cannot bias a blind grade.
+   */
+  private static boolean visible(Handle h, Principal p, String agentId, String ticketId) {
+    if (p.role() == Role.AGENT) return agentId.equals(p.agentId());
+    String team =
+        h.createQuery("SELECT team_id FROM agents WHERE id = :id")
+            .bind("id", agentId)
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    if (!p.seesTeam(team)) return false;
+    if (p.role() != Role.QC) return true;
+    return h.createQuery(
+                "SELECT COUNT(*) FROM evaluations WHERE ticket_id = :t AND qc_id = :me"
+                    + " AND kind = 'REGULAR' AND status <> 'DRAFT'")
+            .bind("t", ticketId)
+            .bind("me", p.userId())
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   private static String qcEvaluationId(Handle h, String ticketId) {

@@ -50,7 +50,19 @@ public final class ComplianceRoutes {
     var body = Bodies.read(ctx, Raise.class);
     if (body.evaluationId() == null)
       throw HttpProblem.invalid("/evaluationId", "evaluationId is required");
-    var raised = db.write(h -> escalations.raiseFor(h, body.evaluationId()));
+    Principal p = Authenticator.principal(ctx);
+    var raised =
+        db.write(
+            h -> {
+              String team =
+                  h.createQuery("SELECT team_id FROM evaluations WHERE id = :id")
+                      .bind("id", body.evaluationId())
+                      .mapTo(String.class)
+                      .findOne()
+                      .orElse(null);
+              if (!p.seesTeam(team)) throw HttpProblem.notFound("evaluation", body.evaluationId());
+              return escalations.raiseFor(h, body.evaluationId());
+            });
     if (raised.isEmpty())
       throw HttpProblem.unprocessable(
           "/evaluationId", "the evaluation has no critical fail or compliance flag");

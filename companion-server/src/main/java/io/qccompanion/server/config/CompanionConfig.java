@@ -18,7 +18,8 @@ public record CompanionConfig(
     String databasePassword,
     String secretKey,
     Duration sessionTtl,
-    boolean schedulers) {
+    boolean schedulers,
+    SecurityOptions security) {
 
   public static Builder newBuilder() {
     return new Builder();
@@ -34,7 +35,8 @@ public record CompanionConfig(
         .databasePassword(databasePassword)
         .secretKey(secretKey)
         .sessionTtl(sessionTtl)
-        .schedulers(schedulers);
+        .schedulers(schedulers)
+        .security(security);
   }
 
   @Override
@@ -54,6 +56,7 @@ public record CompanionConfig(
     private String secretKey;
     private Duration sessionTtl = Duration.ofHours(12);
     private boolean schedulers = true;
+    private SecurityOptions security = SecurityOptions.DEFAULTS;
 
     public Builder host(String v) {
       host = v;
@@ -95,6 +98,11 @@ public record CompanionConfig(
       return this;
     }
 
+    public Builder security(SecurityOptions v) {
+      security = v;
+      return this;
+    }
+
     public Builder schedulers(boolean v) {
       schedulers = v;
       return this;
@@ -111,7 +119,8 @@ public record CompanionConfig(
           databasePassword,
           secretKey,
           sessionTtl,
-          schedulers);
+          schedulers,
+          security);
     }
   }
 }

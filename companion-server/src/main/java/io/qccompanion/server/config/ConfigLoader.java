@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads {@link CompanionConfig} from an optional YAML file and the environment ({@code QC_PORT},
  * {@code QC_HOST}, {@code QC_PUBLIC_URL}, {@code QC_DB_URL}, {@code QC_DB_USER}, {@code
- * QC_DB_PASSWORD}, {@code QC_SECRET_KEY}, {@code QC_SESSION_HOURS}); environment wins.
+ * QC_DB_PASSWORD}, {@code QC_SECRET_KEY}, {@code QC_SESSION_HOURS}, {@code QC_METRICS_TOKEN},
+ * {@code QC_FRAME_ANCESTORS}: space-separated origins); environment wins.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -41,6 +42,13 @@ public final class ConfigLoader {
     if ((v = env.get("QC_SECRET_KEY")) != null) b.secretKey(v);
     if ((v = env.get("QC_SESSION_HOURS")) != null)
       b.sessionTtl(Duration.ofHours(parseInt("QC_SESSION_HOURS", v, problems)));
+    if (env.get("QC_METRICS_TOKEN") != null || env.get("QC_FRAME_ANCESTORS") != null)
+      b.security(
+          new SecurityOptions(
+              env.get("QC_METRICS_TOKEN"),
+              env.get("QC_FRAME_ANCESTORS") == null
+                  ? List.of()
+                  : List.of(env.get("QC_FRAME_ANCESTORS").trim().split("\\s+"))));
     CompanionConfig config = b.build();
     validate(config, problems);
     if (!problems.isEmpty()) throw new InvalidConfigException(problems);

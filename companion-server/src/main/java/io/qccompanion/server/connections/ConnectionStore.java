@@ -82,6 +82,8 @@ public final class ConnectionStore {
   /** Applies the non-null fields of {@code d}. */
   public Connection update(Handle h, String id, Draft d) {
     Connection before = get(h, id);
+    if (d.name() != null && find(h, d.name()).filter(other -> !other.id().equals(id)).isPresent())
+      throw new Conflict("a connection named '" + d.name() + "' already exists");
     h.createUpdate(
             """
             UPDATE connections SET name = :name, base_url = :baseUrl, auth_kind = :authKind,

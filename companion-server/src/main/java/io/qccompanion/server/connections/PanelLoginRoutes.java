@@ -9,6 +9,7 @@ import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.model.PanelLogin;
 import io.qccompanion.server.auth.BearerToken;
+import io.qccompanion.server.auth.HostTokenFreshness;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
@@ -43,6 +44,7 @@ public final class PanelLoginRoutes {
   private final HostLoginRoutes hostLogin;
   private final Clock clock;
   private final String publicUrl;
+  private final HostTokenFreshness freshness;
 
   public PanelLoginRoutes(
       Database db,
@@ -51,7 +53,9 @@ public final class PanelLoginRoutes {
       UserDirectory users,
       HostLoginRoutes hostLogin,
       Clock clock,
-      String publicUrl) {
+      String publicUrl,
+      HostTokenFreshness freshness) {
+    this.freshness = freshness;
     this.db = db;
     this.store = store;
     this.connectors = connectors;
@@ -93,6 +97,7 @@ public final class PanelLoginRoutes {
                 () ->
                     HttpProblem.unauthorized(
                         "the panel token is not valid for any " + hostId + " connection"));
+    freshness.requireRecent(token);
     Map<String, Object> body =
         db.read(
             h -> {
@@ -135,14 +140,19 @@ public final class PanelLoginRoutes {
   private record Graded(String id, Double score, Integer passed, int criticalFail, String qcId) {}
 
   private Map<String, Object> render(Handle h, String connectionId, String issueId, User user) {
-    Optional<String> ticketId =
-        h.createQuery("SELECT id FROM tickets WHERE connection_id = ? AND external_id = ?")
+    Optional<Map<String, Object>> ticket =
+        h.createQuery("SELECT id, team_id FROM tickets WHERE connection_id = ? AND external_id = ?")
             .bind(0, connectionId)
             .bind(1, issueId)
-            .mapTo(String.class)
+            .mapToMap()
             .findOne();
-    if (ticketId.isEmpty())
+    if (ticket.isEmpty())
       return Map.of("message", "This ticket has not been synced to QC Companion yet.");
+    Optional<String> ticketId = Optional.of((String) ticket.get().get("id"));
+    String teamId = (String) ticket.get().get("team_id");
+    boolean scoped = user.role() != Role.AGENT && user.role() != Role.ADMIN;
+    if (scoped && !user.teamIds().isEmpty() && (teamId == null || !user.teamIds().contains(teamId)))
+      return Map.of("message", "This ticket belongs to a team outside your scope.");
     List<Graded> graded =
         h
             .createQuery(

@@ -20,9 +20,15 @@ public final class WebhookRoutes {
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;
   private final Clock clock;
+  private final WebhookReplays replays;
 
   public WebhookRoutes(
-      Database db, ConnectionStore store, ConnectorRegistry connectors, Clock clock) {
+      Database db,
+      ConnectionStore store,
+      ConnectorRegistry connectors,
+      Clock clock,
+      WebhookReplays replays) {
+    this.replays = replays;
     this.db = db;
     this.store = store;
     this.connectors = connectors;
@@ -54,6 +60,10 @@ public final class WebhookRoutes {
             .orElseThrow(() -> HttpProblem.unauthorized("webhook signature is not valid"));
     if (!provider.verifyWebhook(headers, ctx.bodyAsBytes(), secret, clock.instant()))
       throw HttpProblem.unauthorized("webhook signature is not valid");
+    if (!replays.firstDelivery(id, headers, ctx.bodyAsBytes(), clock.instant())) {
+      ctx.status(200).json(Map.of("syncRequested", false, "duplicate", true));
+      return;
+    }
     db.run(h -> SyncStatus.request(h, id, clock.millis()));
     ctx.status(202).json(Map.of("syncRequested", true));
   }

@@ -113,8 +113,14 @@ public final class DisputeRoutes {
             h -> {
               Evaluation e = evaluations.require(h, evaluationId);
               boolean own = p.agentId() != null && p.agentId().equals(e.agentId());
-              if (p.role() == Role.AGENT ? !own : !p.seesTeam(e.teamId()))
-                throw HttpProblem.notFound("evaluation", evaluationId);
+              // a QC sees feedback (and its scoreBefore) on their own evaluations only: blind
+              // grading
+              boolean hidden =
+                  p.role() == Role.AGENT
+                      ? !own
+                      : !p.seesTeam(e.teamId())
+                          || p.role() == Role.QC && !p.userId().equals(e.qcId());
+              if (hidden) throw HttpProblem.notFound("evaluation", evaluationId);
               return Map.of("items", service.onEvaluation(h, evaluationId));
             }));
   }

@@ -12,6 +12,20 @@ import org.jdbi.v3.core.Handle;
  * (blind grading). Leads, managers and admins: everything in their team scope.
  */
 final class EvaluationAccess {
+  /**
+   * SQL condition on {@code e} (binding {@code :me}): a calibration grade another grader may see.
+   * It is submitted, and its session is revealed or {@code :me} only facilitates it (not a
+   * participant grading blind).
+   */
+  static final String CALIBRATION_SEEN =
+      """
+      e.status <> 'DRAFT' AND EXISTS (SELECT 1 FROM calibration_sessions cs
+        JOIN calibration_tickets ct ON ct.session_id = cs.id AND ct.ticket_id = e.ticket_id
+        JOIN calibration_participants cp ON cp.session_id = cs.id AND cp.user_id = e.qc_id
+        WHERE cs.scorecard_version_id = e.scorecard_version_id AND (cs.revealed_at IS NOT NULL
+          OR NOT EXISTS (SELECT 1 FROM calibration_participants me
+                         WHERE me.session_id = cs.id AND me.user_id = :me)))""";
+
   private final EvaluationStore store;
 
   EvaluationAccess(EvaluationStore store) {
@@ -31,11 +45,48 @@ final class EvaluationAccess {
           && Evaluation.REGULAR.equals(e.kind());
     if (!p.seesTeam(e.teamId())) return false;
     if (p.userId().equals(e.qcId())) return true;
+    if (Evaluation.CALIBRATION.equals(e.kind()))
+      return p.role() != Role.QC
+          && h.createQuery(
+                      "SELECT COUNT(*) FROM evaluations e WHERE e.id = :id AND " + CALIBRATION_SEEN)
+                  .bind("id", e.id())
+                  .bind("me", p.userId())
+                  .mapTo(Integer.class)
+                  .one()
+              > 0;
     if (p.role() == Role.QC)
       return !e.draft()
           && Evaluation.REGULAR.equals(e.kind())
           && store.submittedOn(h, p.userId(), e.ticketId());
     return true;
+  }
+
+  /**
+   * A ticket under calibration is graded blind by the session's participants while it is open: a
+   * calibration grade of it needs an open (unrevealed) session of the caller's, so nobody grades
+   * after seeing the others' answers. Tickets in no session may be graded for practice.
+   */
+  void requireOpenCalibration(Handle h, Principal p, String ticketId) {
+    var counts =
+        h.createQuery(
+                """
+                SELECT COUNT(*) AS sessions,
+                  COALESCE(SUM(CASE WHEN cs.revealed_at IS NULL AND EXISTS (SELECT 1
+                    FROM calibration_participants cp WHERE cp.session_id = cs.id
+                    AND cp.user_id = :me) THEN 1 ELSE 0 END), 0) AS mine
+                FROM calibration_sessions cs
+                JOIN calibration_tickets ct ON ct.session_id = cs.id AND ct.ticket_id = :t
+                """)
+            .bind("t", ticketId)
+            .bind("me", p.userId())
+            .mapToMap()
+            .one();
+    if (((Number) counts.get("sessions")).intValue() > 0
+        && ((Number) counts.get("mine")).intValue() == 0)
+      throw new Conflict(
+          "ticket '"
+              + ticketId
+              + "' is calibrated in a session you do not grade or that is revealed");
   }
 
   /** Only the QC who owns a draft may change or submit it. */

@@ -51,6 +51,13 @@ record EvaluationQuery(
         sql.append(" AND e.team_id IN (<teams>)");
         teams.addAll(p.teamIds());
       }
+      if (p.role() != Role.QC) {
+        // others' calibration grades stay blind while the caller grades in the same session
+        sql.append(" AND (e.kind = 'REGULAR' OR e.qc_id = :me OR ")
+            .append(EvaluationAccess.CALIBRATION_SEEN)
+            .append(")");
+        binds.put("me", p.userId());
+      }
       if (p.role() == Role.QC) {
         // calibration grades of others stay hidden here; the calibration report reveals them
         sql.append(

@@ -8,6 +8,26 @@ import org.jdbi.v3.core.Handle;
 
 /** The counted evaluations behind a summary, keyset-paginated by (submitted_at, id). */
 public final class EvaluationRows {
+  // blind grading: a QC lists only their own evaluations and those of tickets they graded too
+  private static final String BLIND =
+      " AND (ev.qc_id = :blindQc OR EXISTS (SELECT 1 FROM evaluations mine WHERE mine.ticket_id ="
+          + " ev.ticket_id AND mine.qc_id = :blindQc AND mine.status <> 'DRAFT'))";
+  private final String blindQc;
+
+  /** Every counted evaluation in the scope. */
+  public EvaluationRows() {
+    this(null);
+  }
+
+  private EvaluationRows(String blindQc) {
+    this.blindQc = blindQc;
+  }
+
+  /** These rows as the QC {@code qcUserId} may list them (blind grading). */
+  public EvaluationRows blindFor(String qcUserId) {
+    return new EvaluationRows(qcUserId);
+  }
+
   /** One counted evaluation. */
   public record Row(
       String id,
@@ -61,7 +81,7 @@ public final class EvaluationRows {
         r.criticalFail());
   }
 
-  private static String sql(Scope scope, boolean after, boolean limited) {
+  private String sql(Scope scope, boolean after, boolean limited) {
     return """
         SELECT ev.id, ev.submitted_at, ev.ticket_id, t.ticket_key, t.host, ev.agent_id, ev.team_id,
                ev.qc_id, sv.scorecard_id, ev.status, ev.revision, ev.score, ev.passed,
@@ -73,6 +93,7 @@ public final class EvaluationRows {
         + SqlScope.COUNTED
         + " AND ev.submitted_at >= :from AND ev.submitted_at < :to"
         + SqlScope.evaluationFilter(scope)
+        + (blindQc == null ? "" : BLIND)
         + (after ? " AND (ev.submitted_at > :k OR (ev.submitted_at = :k AND ev.id > :id))" : "")
         + " ORDER BY ev.submitted_at, ev.id"
         + (limited ? " LIMIT :limit" : "");
@@ -82,6 +103,7 @@ public final class EvaluationRows {
   public Cursor.Slice<Row> page(Handle h, Scope scope, Period period, Cursor cursor) {
     var q = h.createQuery(sql(scope, !cursor.first(), true));
     SqlScope.bind(q, scope);
+    if (blindQc != null) q.bind("blindQc", blindQc);
     q.bind("from", period.startMillis())
         .bind("to", period.endMillis())
         .bind("limit", cursor.limit() + 1);
@@ -94,6 +116,7 @@ public final class EvaluationRows {
   public void each(Handle h, Scope scope, Period period, Consumer<Row> sink) {
     var q = h.createQuery(sql(scope, false, false));
     SqlScope.bind(q, scope);
+    if (blindQc != null) q.bind("blindQc", blindQc);
     q.bind("from", period.startMillis()).bind("to", period.endMillis()).setFetchSize(500);
     try (var stream = q.map((rs, ctx) -> row(rs)).stream()) {
       stream.forEach(sink);
@@ -105,6 +128,7 @@ public final class EvaluationRows {
     String sql = "SELECT COUNT(*) FROM (" + sql(scope, false, false) + ") x";
     var q = h.createQuery(sql);
     SqlScope.bind(q, scope);
+    if (blindQc != null) q.bind("blindQc", blindQc);
     return q.bind("from", period.startMillis())
         .bind("to", period.endMillis())
         .mapTo(Long.class)

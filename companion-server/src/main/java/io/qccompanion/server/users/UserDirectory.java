@@ -116,19 +116,23 @@ public final class UserDirectory implements Principals {
                 .list());
   }
 
+  // an unknown or inactive e-mail costs the same bcrypt work as a known one (no timing oracle)
+  private static final String DUMMY_HASH = Secrets.hashPassword("no such user: timing only");
+
   /** The user with this email and password, if both match and the user is active. */
   public Optional<User> login(String email, String password) {
     return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1")
-                .bind(0, email)
-                .map(
-                    (rs, ctx) ->
-                        Secrets.passwordMatches(password, rs.getString(2)) ? rs.getString(1) : null)
-                .findOne()
-                .filter(id -> id != null)
-                .flatMap(id -> user(h, id)));
+        h -> {
+          var row =
+              h.createQuery(
+                      "SELECT id, password_hash FROM users WHERE lower(email) = lower(?) AND active = 1")
+                  .bind(0, email)
+                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                  .findOne();
+          String hash = row.map(r -> r[1]).filter(x -> x != null).orElse(DUMMY_HASH);
+          boolean matches = Secrets.passwordMatches(password, hash);
+          return row.filter(r -> matches && r[1] != null).flatMap(r -> user(h, r[0]));
+        });
   }
 
   @Override

@@ -7,8 +7,12 @@ import io.javalin.http.Context;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.BearerToken;
+import io.qccompanion.server.auth.LoginThrottle;
+import io.qccompanion.server.auth.Passwords;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.auth.SameOrigin;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.domain.Fields;
@@ -18,6 +22,7 @@ import io.qccompanion.server.web.HttpProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Login, the caller's profile and API tokens, and the admin's users, teams and agents. */
 public final class UserRoutes {
@@ -27,6 +32,7 @@ public final class UserRoutes {
   private final ApiTokens tokens;
   private final AuditLog audit;
   private final SessionCookies cookies;
+  private final LoginThrottle throttle;
 
   public UserRoutes(
       Database db,
@@ -34,7 +40,9 @@ public final class UserRoutes {
       Sessions sessions,
       ApiTokens tokens,
       AuditLog audit,
-      SessionCookies cookies) {
+      SessionCookies cookies,
+      LoginThrottle throttle) {
+    this.throttle = throttle;
     this.db = db;
     this.users = users;
     this.sessions = sessions;
@@ -63,13 +71,23 @@ public final class UserRoutes {
   record LoginRequest(String email, String password) {}
 
   void login(Context ctx) {
+    SameOrigin.requireJsonFromHere(ctx);
     LoginRequest req = Bodies.read(ctx, LoginRequest.class);
-    Fields.required(req.email(), "/email");
-    Fields.required(req.password(), "/password");
-    User user =
-        users
-            .login(req.email(), req.password())
-            .orElseThrow(() -> HttpProblem.unauthorized("email or password is wrong"));
+    String email = Fields.required(req.email(), "/email");
+    Passwords.requireHashable(Fields.required(req.password(), "/password"), "/password");
+    long wait = throttle.retryAfterSeconds(email, ctx.ip());
+    if (wait > 0) {
+      ctx.header("Retry-After", String.valueOf(wait));
+      throw new HttpProblem(
+          429, "Too many attempts", "too many failed logins; retry in " + wait + " s", null);
+    }
+    Optional<User> found = users.login(email, req.password());
+    if (found.isEmpty()) {
+      throttle.failed(email, ctx.ip());
+      throw HttpProblem.unauthorized("email or password is wrong");
+    }
+    throttle.succeeded(email);
+    User user = found.get();
     Sessions.Opened session = sessions.open(user.id());
     ctx.cookie(cookies.open(session.token(), (int) sessions.ttl().toSeconds()));
     ctx.json(Map.of("user", user, "csrfToken", session.csrfToken()));
@@ -137,6 +155,7 @@ public final class UserRoutes {
     Role role = Fields.oneOf(Role.class, req.role(), "/role");
     if (req.password() != null && req.password().length() < 10)
       throw HttpProblem.invalid("/password", "password must have at least 10 characters");
+    Passwords.requireHashable(req.password(), "/password");
     if (role == Role.AGENT && req.agentId() == null)
       throw HttpProblem.invalid("/agentId", "an AGENT user must be linked to an agent");
     int capacity =
@@ -167,6 +186,7 @@ public final class UserRoutes {
     String id = ctx.pathParam("id");
     UserRequest req = Bodies.read(ctx, UserRequest.class);
     if (req.email() != null) throw HttpProblem.invalid("/email", "email cannot be changed");
+    Passwords.requireHashable(req.password(), "/password");
     User updated =
         db.write(
             h -> {
@@ -196,10 +216,31 @@ public final class UserRoutes {
                       "/password", "password must have at least 10 characters");
                 users.setPassword(h, id, req.password());
               }
+              if (req.password() != null || before.active() && !after.active())
+                revokeOtherCredentials(h, ctx, p, id);
               audit.record(h, p.userId(), "user.update", "user", id, before, after);
               return users.user(h, id).orElseThrow();
             });
     ctx.json(updated);
+  }
+
+  // a new password or a deactivation ends every session and API token of the user but the
+  // caller's own current one
+  private void revokeOtherCredentials(
+      org.jdbi.v3.core.Handle h, Context ctx, Principal p, String userId) {
+    String keepSession =
+        userId.equals(p.userId()) ? ctx.cookie(Authenticator.SESSION_COOKIE) : null;
+    String keepToken = userId.equals(p.userId()) ? BearerToken.from(ctx).orElse(null) : null;
+    int sessionsClosed = sessions.closeAll(h, userId, keepSession);
+    int tokensRevoked = tokens.revokeAll(h, userId, keepToken);
+    audit.record(
+        h,
+        p.userId(),
+        "user.revoke_credentials",
+        "user",
+        userId,
+        null,
+        Map.of("sessions", sessionsClosed, "tokens", tokensRevoked));
   }
 
   record HostIdentityRequest(String connectionId, String hostUserId) {}

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.qccompanion.server.domain.Json;
 
-/** Reads request bodies strictly: malformed JSON, wrong types and unknown fields become 400s. */
+/**
+ * Reads request bodies strictly: malformed JSON, wrong types, unknown fields, over-long strings and
+ * out-of-range instants become 400s naming the field.
+ */
 public final class Bodies {
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      BodyLimits.mapper(Json.MAPPER);
+
   private Bodies() {}
 
   public static <T> T read(Context ctx, Class<T> type) {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) throw HttpProblem.invalid("/", "request body is empty");
     try {
-      T value = Json.MAPPER.readValue(bytes, type);
+      T value = MAPPER.readValue(bytes, type);
       if (value == null) throw HttpProblem.invalid("/", "request body is null");
       return value;
     } catch (JsonProcessingException e) {

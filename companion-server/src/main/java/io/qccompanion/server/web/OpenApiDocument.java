@@ -17,7 +17,14 @@ public final class OpenApiDocument {
   /** Feature fragments, in document order. Add a feature's name here with its routes. */
   public static final List<String> FRAGMENTS =
       List.of(
-          "core", "connections", "scorecards", "evaluations", "sampling", "workflows", "summaries");
+          "core",
+          "connections",
+          "scorecards",
+          "evaluations",
+          "sampling",
+          "workflows",
+          "summaries",
+          "security");
 
   private final String json;
 

@@ -12,15 +12,19 @@ public final class OpsRoutes {
   private final PrometheusMeterRegistry registry;
   private final OpenApiDocument openApi;
   private final Runnable beforeScrape;
+  private final String metricsToken;
 
   /**
    * @param beforeScrape refreshes gauges that are read from the database
+   * @param metricsToken Bearer token {@code /metrics} requires; null: loopback callers only
    */
   public OpsRoutes(
       Database db,
       PrometheusMeterRegistry registry,
       OpenApiDocument openApi,
-      Runnable beforeScrape) {
+      Runnable beforeScrape,
+      String metricsToken) {
+    this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
     this.db = db;
     this.registry = registry;
     this.openApi = openApi;
@@ -36,8 +40,28 @@ public final class OpsRoutes {
   }
 
   void metrics(Context ctx) {
+    if (!metricsAllowed(ctx))
+      throw HttpProblem.unauthorized(
+          "metrics need the Bearer token in QC_METRICS_TOKEN (or a scrape from this machine)");
     beforeScrape.run();
     ctx.contentType("text/plain; version=0.0.4").result(registry.scrape());
+  }
+
+  // with a token configured it is required; without one only loopback scrapers are served
+  private boolean metricsAllowed(Context ctx) {
+    if (metricsToken != null) {
+      String header = ctx.header("Authorization");
+      String sent =
+          header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+      return java.security.MessageDigest.isEqual(
+          sent.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          metricsToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    try {
+      return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   void ready(Context ctx) {

@@ -32,6 +32,21 @@ public final class Problems {
         HttpResponseException.class,
         (e, ctx) ->
             render(ctx, new HttpProblem(e.getStatus(), e.getMessage(), e.getMessage(), null)));
+    // out-of-range numbers and dates such as +999999999-12-31T23:59:59Z overflow epoch millis
+    routes.exception(
+        ArithmeticException.class,
+        (e, ctx) ->
+            render(
+                ctx,
+                HttpProblem.invalid(
+                    outOfRangeParam(ctx), "a number or date in the request is out of range")));
+    routes.exception(
+        java.time.DateTimeException.class,
+        (e, ctx) ->
+            render(
+                ctx,
+                HttpProblem.invalid(
+                    outOfRangeParam(ctx), "a date in the request is out of range")));
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -46,6 +61,20 @@ public final class Problems {
           if (ctx.result() == null || ctx.result().isEmpty())
             render(ctx, new HttpProblem(404, "Not found", "no route for " + ctx.path(), null));
         });
+  }
+
+  // the query parameter holding an instant beyond epoch-millisecond range, else the body
+  private static String outOfRangeParam(Context ctx) {
+    for (var e : ctx.queryParamMap().entrySet())
+      for (String v : e.getValue())
+        try {
+          java.time.Instant.parse(v.strip()).toEpochMilli();
+        } catch (ArithmeticException overflow) {
+          return e.getKey();
+        } catch (RuntimeException notAnInstant) {
+          // not this one
+        }
+    return "/";
   }
 
   /** Writes {@code problem} to the response. */

@@ -44,6 +44,13 @@ class ZendeskPanelEntryBrowserTest {
     externalId = fx.externalId(ticket);
     zendesk.panelIdentity =
         HostIdentity.builder().userId("zd-501").email(qc).ticketExternalId(externalId).build();
+    // the host user is found by e-mail: an admin opts in per connection (issue 16)
+    assertThat(
+            fx.admin
+                .put(
+                    "/api/v1/connections/" + connection + "/host-login", Map.of("matchEmail", true))
+                .status())
+        .isEqualTo(200);
   }
 
   @AfterAll

@@ -22,11 +22,12 @@ class JiraPanelApiTest {
   static TestApp app;
   static String connectionId;
   static String qcUserId;
+  static FakeConnector fake;
 
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    var fake = new FakeConnector(FakeConnector.JIRA);
+    fake = new FakeConnector(FakeConnector.JIRA);
     fake.panelIdentity =
         HostIdentity.builder().userId("557058:qc-account").ticketExternalId("1001").build();
     fake.users.add(
@@ -91,5 +92,43 @@ class JiraPanelApiTest {
     String body = panel("panel-ok");
     assertThat(status[0]).isEqualTo(200);
     assertThat(body).contains("Grade in QC Companion").contains("ticket=1001");
+  }
+
+  @Test
+  void aTeamScopedManagerSeesNothingOfAnotherTeamsIssue() {
+    // issue 16 A11: the panel ignored team scope
+    var c = app.c();
+    String otherTeam = c.db().write(h -> c.users().createTeam(h, "Elsewhere").id());
+    String managerId =
+        c.db()
+            .write(
+                h ->
+                    c.users()
+                        .createUser(
+                            h,
+                            "scoped-manager@acme.test",
+                            "Scoped",
+                            Role.MANAGER,
+                            "correct horse battery",
+                            null,
+                            java.util.List.of(otherTeam),
+                            0)
+                        .id());
+    c.db()
+        .write(
+            h -> {
+              c.users().link(h, connectionId, "user", "557058:scoped-manager", managerId);
+              return 0;
+            });
+    var before = fake.panelIdentity;
+    fake.panelIdentity =
+        HostIdentity.builder().userId("557058:scoped-manager").ticketExternalId("1001").build();
+    try {
+      String body = panel("panel-ok");
+      assertThat(status[0]).isEqualTo(200);
+      assertThat(body).contains("outside your scope").doesNotContain("Grade in");
+    } finally {
+      fake.panelIdentity = before;
+    }
   }
 }

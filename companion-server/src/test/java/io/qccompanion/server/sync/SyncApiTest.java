@@ -239,6 +239,7 @@ class SyncApiTest {
   @Test
   void hostTokenOpensASessionForTheLinkedUser() {
     admin.post("/api/v1/users", Map.of("email", "qc@example.test", "name", "Quinn", "role", "QC"));
+    admin.put("/api/v1/connections/" + connectionId + "/host-login", Map.of("matchEmail", true));
     var http = new okhttp3.OkHttpClient();
     var form = new okhttp3.FormBody.Builder().add("token", "panel-ok").build();
     try (var ok =

@@ -37,6 +37,26 @@ public final class Api {
     }
   }
 
+  /** The API token this client sends, or null when anonymous. */
+  public String token() {
+    return token;
+  }
+
+  /** Any request: {@code body} is sent as JSON when not null; extra headers as given. */
+  public Answer send(
+      String method, String path, String body, java.util.Map<String, String> headers) {
+    var builder = new Request.Builder().url(baseUrl + path);
+    builder.method(
+        method,
+        body == null
+            ? (method.equals("GET") || method.equals("HEAD") || method.equals("DELETE")
+                ? null
+                : RequestBody.create(new byte[0]))
+            : RequestBody.create(body, JSON));
+    headers.forEach(builder::header);
+    return send(builder);
+  }
+
   public Answer get(String path) {
     return send(new Request.Builder().url(baseUrl + path).get());
   }

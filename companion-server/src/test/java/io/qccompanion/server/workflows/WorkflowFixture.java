@@ -36,7 +36,7 @@ final class WorkflowFixture {
                       closed_statuses, options, start_from, interval_seconds, attribution, status,
                       created_at, updated_at)
                     VALUES (?, ?, 'zendesk', 'https://acme.zendesk.test', 'TOKEN', 'x', '[]', '{}',
-                      0, 300, 'ASSIGNEE', 'ACTIVE', 0, 0)
+                      0, 300, 'LAST_ASSIGNEE', 'ACTIVE', 0, 0)
                     """,
                     connectionId,
                     "conn-" + connectionId));
