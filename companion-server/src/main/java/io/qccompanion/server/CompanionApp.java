@@ -29,9 +29,11 @@ import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
+import io.qccompanion.server.connections.HostRequestMetrics;
 import io.qccompanion.server.connections.PanelLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
+import io.qccompanion.server.conversations.ConversationRoutes;
 import io.qccompanion.server.disputes.DisputeRoutes;
 import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.domain.Json;
@@ -126,6 +128,7 @@ public final class CompanionApp implements AutoCloseable {
     this.connections =
         new ConnectionStore(db, new SecretBox(config.secretKey()), clock, config.publicUrl());
     this.connectors = new ConnectorRegistry(connections, clock);
+    connectors.observeWith(new HostRequestMetrics(metrics, connections));
     this.sampling = new Sampling(clock, audit, new ActionPlanSamplingSignal());
     this.samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
     this.sync =
@@ -198,6 +201,7 @@ public final class CompanionApp implements AutoCloseable {
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
               connectionRoutes.register(cfg.routes);
+              new ConversationRoutes(db, clock).register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
               new PanelLoginRoutes(
@@ -355,6 +359,7 @@ public final class CompanionApp implements AutoCloseable {
       }
     }
     if (javalin != null) javalin.stop();
+    connectors.releaseAll();
     db.close();
   }
 }
