@@ -51,6 +51,13 @@
       v.alert ? h('p', { class: 'flash error', role: 'alert' }, v.alert) : null,
       h('p', {}, `Last run ${date(s.lastRunAt)} · last success ${date(s.lastSuccessAt)} · ${s.ticketsTotal ?? 0} tickets`
         + (s.lastError ? ' · last error: ' + s.lastError : '') + (s.running ? ' · running now' : '')),
+      v.writeBack ? h('p', { class: 'write-back' }, `Write-back: ${v.writeBack.done} done · `
+        + `${v.writeBack.pending} pending · ${v.writeBack.failed} failed`) : null,
+      v.writeBack && v.writeBack.recentFailures.length
+        ? h('ul', { class: 'write-back-failures' }, ...v.writeBack.recentFailures.map(f =>
+          h('li', {}, `${f.ticketKey}: failed at step "${f.failedStep || 'note'}"`
+            + (f.done.length ? ` after ${f.done.join(', ')}` : '') + ` — ${f.detail}`)))
+        : null,
       h('div', { class: 'actions' },
         act('Test', async () => {
           const r = await api('POST', `/api/v1/connections/${c.id}/test`);

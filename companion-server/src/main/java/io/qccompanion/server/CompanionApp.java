@@ -33,10 +33,12 @@ import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
+import io.qccompanion.server.connections.HostRequestMetrics;
 import io.qccompanion.server.connections.PanelLoginRoutes;
 import io.qccompanion.server.connections.WebhookReplays;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
+import io.qccompanion.server.conversations.ConversationRoutes;
 import io.qccompanion.server.disputes.DisputeRoutes;
 import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.domain.Json;
@@ -133,6 +135,7 @@ public final class CompanionApp implements AutoCloseable {
     this.connections =
         new ConnectionStore(db, new SecretBox(config.secretKey()), clock, config.publicUrl());
     this.connectors = new ConnectorRegistry(connections, clock);
+    connectors.observeWith(new HostRequestMetrics(metrics, connections));
     this.sampling = new Sampling(clock, audit, new ActionPlanSamplingSignal());
     this.samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
     this.sync =
@@ -223,6 +226,7 @@ public final class CompanionApp implements AutoCloseable {
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
               connectionRoutes.register(cfg.routes);
+              new ConversationRoutes(db, clock).register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
               new PanelLoginRoutes(
@@ -381,6 +385,7 @@ public final class CompanionApp implements AutoCloseable {
       }
     }
     if (javalin != null) javalin.stop();
+    connectors.releaseAll();
     db.close();
   }
 }

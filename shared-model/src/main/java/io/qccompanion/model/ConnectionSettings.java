@@ -16,7 +16,7 @@ import java.util.Map;
  * @param auth how to authenticate
  * @param closedStatuses host statuses that count as closed (Zendesk: solved, closed; Jira: the Done
  *     status category when empty)
- * @param startFrom where the first sync starts
+ * @param startFrom where the first sync starts; null means {@link #DEFAULT_START} before now
  * @param companionUrl public base URL of the companion, for links in notes
  * @param options connector-specific settings (e.g. {@code flavor=cloud|jsm|dc}, {@code jql}, {@code
  *     projects}, {@code visibility.type}, {@code field.score}, {@code tags.graded} or {@code
@@ -33,6 +33,14 @@ public record ConnectionSettings(
     Instant startFrom,
     String companionUrl,
     Map<String, String> options) {
+
+  /**
+   * How far back a first sync reaches when the connection sets no start: the one default, used by
+   * the server when a connection is created and by connectors handed a null {@code startFrom}.
+   *
+   * @since 0.2
+   */
+  public static final java.time.Duration DEFAULT_START = java.time.Duration.ofDays(90);
 
   /** Credentials: {@code API_TOKEN} (email + token, Basic), {@code BEARER} (OAuth or PAT). */
   public record Auth(Kind kind, String username, String secret) {

@@ -20,14 +20,37 @@ public class ConnectorException extends Exception {
   private final Kind kind;
   private final int status;
   private final Duration retryAfter;
+  private final boolean outcomeUnknown;
 
   public ConnectorException(
       Kind kind, int status, Duration retryAfter, String message, Throwable cause) {
+    this(kind, status, retryAfter, false, message, cause);
+  }
+
+  private ConnectorException(
+      Kind kind,
+      int status,
+      Duration retryAfter,
+      boolean outcomeUnknown,
+      String message,
+      Throwable cause) {
     super(message, cause);
     if (kind == null) throw new IllegalArgumentException("kind == null");
     this.kind = kind;
     this.status = status;
     this.retryAfter = retryAfter;
+    this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /**
+   * A write that may have been applied although no success came back (5xx, timeout, dropped
+   * connection after sending): transient, and the caller must look ({@link FeedbackSink#find})
+   * before writing again.
+   *
+   * @since 0.2
+   */
+  public static ConnectorException outcomeUnknown(int status, String message, Throwable cause) {
+    return new ConnectorException(Kind.TRANSIENT, status, null, true, message, cause);
   }
 
   public static ConnectorException credentials(int status, String message) {
@@ -58,6 +81,15 @@ public class ConnectorException extends Exception {
 
   public boolean credentialsInvalid() {
     return kind == Kind.CREDENTIALS;
+  }
+
+  /**
+   * True when a write may have been applied despite this failure; see {@link #outcomeUnknown}.
+   *
+   * @since 0.2
+   */
+  public boolean isOutcomeUnknown() {
+    return outcomeUnknown;
   }
 
   /** How long the host asked us to wait (Retry-After), or null. */

@@ -48,7 +48,28 @@ public interface ConnectorProvider {
     return List.of();
   }
 
-  /** Opens a ticket source for one connection. */
+  /**
+   * Sets where the provider reports the requests it sends; the server calls it once, before opening
+   * any source or sink. Default: ignored.
+   *
+   * @since 0.2
+   */
+  default void observe(RequestObserver observer) {}
+
+  /**
+   * Closes what the provider keeps open for {@code connectionId} (its HTTP client, rate limiter):
+   * providers keep one HTTP client per connection for the life of the process, shared by the
+   * connection's sources and sinks. The server calls it when a connection is deleted and, for every
+   * connection, when it stops. Default: nothing to close.
+   *
+   * @since 0.2
+   */
+  default void release(String connectionId) {}
+
+  /**
+   * Opens a ticket source for one connection. Cheap: the HTTP client behind it is shared per
+   * connection, so closing the source does not close the client.
+   */
   TicketSource openSource(ConnectionSettings settings, Clock clock);
 
   /** Opens a feedback sink for one connection. */

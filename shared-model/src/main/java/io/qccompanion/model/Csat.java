@@ -7,8 +7,8 @@ package io.qccompanion.model;
  * constructor: components added in later versions come with a documented default, so connectors
  * built against an older version keep compiling and behave as before.
  *
- * @param rating {@link Rating#GOOD}, {@link Rating#BAD}, or {@link Rating#UNOFFERED} when the
- *     customer was not asked or did not answer
+ * @param rating {@link Rating#GOOD}, {@link Rating#BAD}, {@link Rating#OFFERED} when the customer
+ *     was asked but did not answer (since 0.2), or {@link Rating#UNOFFERED} when not asked
  * @param score numeric score where the host has one (e.g. JSM 1-5), otherwise null
  * @param comment the customer's comment, or null
  * @since 0.1
@@ -17,7 +17,13 @@ public record Csat(Rating rating, Integer score, String comment) {
   public enum Rating {
     GOOD,
     BAD,
-    UNOFFERED
+    UNOFFERED,
+    /**
+     * Asked, not answered.
+     *
+     * @since 0.2
+     */
+    OFFERED
   }
 
   public static final Csat NONE = new Csat(Rating.UNOFFERED, null, null);
@@ -27,7 +33,7 @@ public record Csat(Rating rating, Integer score, String comment) {
   }
 
   public boolean rated() {
-    return rating != Rating.UNOFFERED;
+    return rating == Rating.GOOD || rating == Rating.BAD;
   }
 
   /**

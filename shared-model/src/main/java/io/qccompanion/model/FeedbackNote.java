@@ -16,6 +16,9 @@ import java.util.List;
  * @param scorePercent 0-100 with one decimal, null when every criterion was N/A
  * @param failedCriteria criteria that scored below full marks
  * @param evaluationUrl link to the evaluation on the companion
+ * @param ticketFields the ticket's {@link Ticket#customFields()} as the connector reported them at
+ *     ingest (e.g. Jira's {@code projectTypeKey}), so a sink can choose without another request
+ *     (since 0.2, default empty)
  * @since 0.1
  */
 public record FeedbackNote(
@@ -32,7 +35,8 @@ public record FeedbackNote(
     String overallComment,
     String coachingNote,
     String qcName,
-    String evaluationUrl) {
+    String evaluationUrl,
+    java.util.Map<String, String> ticketFields) {
 
   /** A criterion that lost points, with what the QC wrote. */
   public record FailedCriterion(
@@ -116,6 +120,7 @@ public record FeedbackNote(
       throw new IllegalArgumentException("idempotencyKey is blank");
     if (ticketExternalId == null) throw new IllegalArgumentException("ticketExternalId == null");
     failedCriteria = failedCriteria == null ? List.of() : List.copyOf(failedCriteria);
+    ticketFields = ticketFields == null ? java.util.Map.of() : java.util.Map.copyOf(ticketFields);
   }
 
   /**
@@ -148,6 +153,7 @@ public record FeedbackNote(
     b.coachingNote = coachingNote;
     b.qcName = qcName;
     b.evaluationUrl = evaluationUrl;
+    b.ticketFields = ticketFields;
     return b;
   }
 
@@ -172,6 +178,7 @@ public record FeedbackNote(
     private String coachingNote;
     private String qcName;
     private String evaluationUrl;
+    private java.util.Map<String, String> ticketFields;
 
     private Builder() {}
 
@@ -245,6 +252,11 @@ public record FeedbackNote(
       return this;
     }
 
+    public Builder ticketFields(java.util.Map<String, String> ticketFields) {
+      this.ticketFields = ticketFields;
+      return this;
+    }
+
     public FeedbackNote build() {
       return new FeedbackNote(
           idempotencyKey,
@@ -260,7 +272,8 @@ public record FeedbackNote(
           overallComment,
           coachingNote,
           qcName,
-          evaluationUrl);
+          evaluationUrl,
+          ticketFields);
     }
   }
 }

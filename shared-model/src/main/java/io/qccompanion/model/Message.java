@@ -1,21 +1,69 @@
 package io.qccompanion.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * One message of a ticket's conversation.
+ * One message of a ticket's conversation (a Zendesk comment, a Jira comment), oldest first within a
+ * ticket. The server stores at most a configured number per ticket and cuts long texts.
  *
  * <p>Build with {@link #builder()} and copy with {@link #newBuilder()} rather than the canonical
  * constructor: components added in later versions come with a documented default, so connectors
  * built against an older version keep compiling and behave as before.
  *
  * @param authorId host id of the author
- * @param authorRole {@code customer}, {@code agent} or {@code system}
+ * @param authorRole {@code customer}, {@code agent} or {@code system} as the host says it
  * @param publicMessage false for internal notes
+ * @param body the message as plain text
+ * @param id the host's id of the message, unique within the ticket; null when the host has none
+ *     (since 0.2, default null: the server then keys the message by time and author)
+ * @param authorKind who wrote it (since 0.2, default derived from {@code authorRole})
+ * @param html the message as sanitised HTML where the host has it (since 0.2, default null)
+ * @param attachmentNames file names of attachments (since 0.2, default empty)
  * @since 0.1
  */
 public record Message(
-    String authorId, String authorRole, boolean publicMessage, Instant createdAt, String body) {
+    String authorId,
+    String authorRole,
+    boolean publicMessage,
+    Instant createdAt,
+    String body,
+    String id,
+    AuthorKind authorKind,
+    String html,
+    List<String> attachmentNames) {
+
+  /**
+   * Who wrote a message.
+   *
+   * @since 0.2
+   */
+  public enum AuthorKind {
+    AGENT,
+    CUSTOMER,
+    OTHER;
+
+    /** {@code agent}/{@code admin} → AGENT, {@code customer}/{@code end-user} → CUSTOMER. */
+    public static AuthorKind fromRole(String role) {
+      if (role == null) return OTHER;
+      return switch (role.toLowerCase(java.util.Locale.ROOT)) {
+        case "agent", "admin" -> AGENT;
+        case "customer", "end-user", "end_user", "reporter" -> CUSTOMER;
+        default -> OTHER;
+      };
+    }
+  }
+
+  public Message {
+    authorKind = authorKind == null ? AuthorKind.fromRole(authorRole) : authorKind;
+    attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
+  }
+
+  /** The 0.1 shape; the fields added since keep their defaults. */
+  public Message(
+      String authorId, String authorRole, boolean publicMessage, Instant createdAt, String body) {
+    this(authorId, authorRole, publicMessage, createdAt, body, null, null, null, null);
+  }
 
   /**
    * A builder with every field at its documented default.
@@ -38,6 +86,10 @@ public record Message(
     b.publicMessage = publicMessage;
     b.createdAt = createdAt;
     b.body = body;
+    b.id = id;
+    b.authorKind = authorKind;
+    b.html = html;
+    b.attachmentNames = attachmentNames;
     return b;
   }
 
@@ -53,6 +105,10 @@ public record Message(
     private boolean publicMessage;
     private Instant createdAt;
     private String body;
+    private String id;
+    private AuthorKind authorKind;
+    private String html;
+    private List<String> attachmentNames;
 
     private Builder() {}
 
@@ -81,8 +137,37 @@ public record Message(
       return this;
     }
 
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder authorKind(AuthorKind authorKind) {
+      this.authorKind = authorKind;
+      return this;
+    }
+
+    public Builder html(String html) {
+      this.html = html;
+      return this;
+    }
+
+    public Builder attachmentNames(List<String> attachmentNames) {
+      this.attachmentNames = attachmentNames;
+      return this;
+    }
+
     public Message build() {
-      return new Message(authorId, authorRole, publicMessage, createdAt, body);
+      return new Message(
+          authorId,
+          authorRole,
+          publicMessage,
+          createdAt,
+          body,
+          id,
+          authorKind,
+          html,
+          attachmentNames);
     }
   }
 }

@@ -17,6 +17,10 @@ import java.util.List;
  *     skips a ticket
  * @param done true when the host had nothing more at the time of the call (end of stream); the
  *     server then waits for the next scheduled run
+ * @param conversations messages read in bulk for tickets not in {@link #tickets()} (still open, or
+ *     stored by an earlier page), by ticket external id; the server keeps those of tickets it
+ *     stores (since 0.2, default empty; messages of the page's own tickets are in {@link
+ *     Ticket#conversation()})
  * @since 0.1
  */
 public record Page(
@@ -24,12 +28,25 @@ public record Page(
     List<HostUser> users,
     List<HostTeam> teams,
     Checkpoint next,
-    boolean done) {
+    boolean done,
+    java.util.Map<String, List<Message>> conversations) {
   public Page {
     if (next == null) throw new IllegalArgumentException("next == null");
     tickets = List.copyOf(tickets);
     users = users == null ? List.of() : List.copyOf(users);
     teams = teams == null ? List.of() : List.copyOf(teams);
+    conversations =
+        conversations == null ? java.util.Map.of() : java.util.Map.copyOf(conversations);
+  }
+
+  /** The 0.1 shape, with no {@link #conversations()}. */
+  public Page(
+      List<Ticket> tickets,
+      List<HostUser> users,
+      List<HostTeam> teams,
+      Checkpoint next,
+      boolean done) {
+    this(tickets, users, teams, next, done, null);
   }
 
   /**
@@ -53,6 +70,7 @@ public record Page(
     b.teams = teams;
     b.next = next;
     b.done = done;
+    b.conversations = conversations;
     return b;
   }
 
@@ -68,6 +86,7 @@ public record Page(
     private List<HostTeam> teams;
     private Checkpoint next = Checkpoint.INITIAL;
     private boolean done;
+    private java.util.Map<String, List<Message>> conversations;
 
     private Builder() {}
 
@@ -96,8 +115,13 @@ public record Page(
       return this;
     }
 
+    public Builder conversations(java.util.Map<String, List<Message>> conversations) {
+      this.conversations = conversations;
+      return this;
+    }
+
     public Page build() {
-      return new Page(tickets, users, teams, next, done);
+      return new Page(tickets, users, teams, next, done, conversations);
     }
   }
 }

@@ -76,8 +76,56 @@ public final class ConnectionRoutes {
       Integer intervalSeconds,
       String attribution) {}
 
-  /** A connection with its sync status and any alert an admin must act on. */
-  record View(Connection connection, SyncStatus sync, String alert) {}
+  /** A connection with its sync status, write-back outcome and any alert an admin must act on. */
+  record View(Connection connection, SyncStatus sync, String alert, WriteBacks writeBack) {}
+
+  /** Write-back rows of a connection by status, and the latest failures with their step. */
+  record WriteBacks(int pending, int done, int failed, List<Failure> recentFailures) {}
+
+  /** A FAILED write-back: which step stopped it, why, and which steps had finished. */
+  record Failure(
+      String evaluationId, String ticketKey, String failedStep, String detail, List<String> done) {}
+
+  private WriteBacks writeBacks(String connectionId) {
+    return db.read(
+        h -> {
+          Map<String, Integer> counts = new java.util.HashMap<>();
+          h.createQuery(
+                  "SELECT status, count(*) FROM outbox WHERE connection_id = ? GROUP BY status")
+              .bind(0, connectionId)
+              .map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          List<Failure> failures =
+              h.createQuery(
+                      """
+                      SELECT o.evaluation_id, COALESCE(t.ticket_key, t.external_id), o.failed_step,
+                        o.detail, o.steps
+                      FROM outbox o JOIN evaluations e ON e.id = o.evaluation_id
+                      JOIN tickets t ON t.id = e.ticket_id
+                      WHERE o.connection_id = ? AND o.status = 'FAILED'
+                      ORDER BY o.updated_at DESC LIMIT 5""")
+                  .bind(0, connectionId)
+                  .map(
+                      (rs, c) ->
+                          new Failure(
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5) == null
+                                  ? List.of()
+                                  : List.copyOf(
+                                      io.qccompanion.server.domain.Json.read(
+                                              rs.getString(5), Map.class)
+                                          .keySet())))
+                  .list();
+          return new WriteBacks(
+              counts.getOrDefault("PENDING", 0),
+              counts.getOrDefault("DONE", 0),
+              counts.getOrDefault("FAILED", 0),
+              failures);
+        });
+  }
 
   View view(Connection c) {
     SyncStatus status = SyncStatus.read(db, c.id(), clock.instant()).orElse(null);
@@ -89,7 +137,7 @@ public final class ConnectionRoutes {
             : status != null && status.consecutiveFailures() > 0
                 ? status.consecutiveFailures() + " failed sync(s): " + status.lastError()
                 : null;
-    return new View(c, status, alert);
+    return new View(c, status, alert, writeBacks(c.id()));
   }
 
   /** An installed connector as the admin form needs it. */
@@ -148,7 +196,7 @@ public final class ConnectionRoutes {
             req.options() != null ? req.options() : Map.of(),
             req.startFrom() != null
                 ? req.startFrom()
-                : clock.instant().minus(java.time.Duration.ofDays(90)),
+                : clock.instant().minus(ConnectionSettings.DEFAULT_START),
             interval(req.intervalSeconds() == null ? 300 : req.intervalSeconds()),
             req.attribution() == null
                 ? Connection.Attribution.ASSIGNEE_AT_SOLVE
@@ -222,6 +270,7 @@ public final class ConnectionRoutes {
           store.delete(h, id);
           audit.record(h, p.userId(), "connection.delete", "connection", id, before, null);
         });
+    connectors.release(id);
     ctx.status(204);
   }
 

@@ -27,7 +27,7 @@ final class NoteBuilder {
             """
             SELECT r.answers, r.score, r.passed, r.critical_fail, r.overall_comment, r.coaching_note,
               t.external_id, COALESCE(t.ticket_key, t.external_id) AS ticket_key, u.name AS qc_name,
-              v.definition
+              v.definition, t.payload
             FROM evaluation_revisions r
             JOIN evaluations e ON e.id = r.evaluation_id
             JOIN tickets t ON t.id = e.ticket_id
@@ -69,8 +69,25 @@ final class NoteBuilder {
                   .coachingNote(rs.getString("coaching_note"))
                   .qcName(rs.getString("qc_name"))
                   .evaluationUrl(publicUrl + "/evaluations/" + evaluationId)
+                  .ticketFields(customFields(rs.getString("payload")))
                   .build();
             })
         .findOne();
+  }
+
+  /** The ticket's custom fields as ingested (e.g. Jira's projectTypeKey); empty when purged. */
+  private static java.util.Map<String, String> customFields(String payload) {
+    if (payload == null) return java.util.Map.of();
+    var fields =
+        Json.read(payload, com.fasterxml.jackson.databind.JsonNode.class).path("customFields");
+    var out = new java.util.LinkedHashMap<String, String>();
+    fields
+        .fields()
+        .forEachRemaining(
+            f -> {
+              if (f.getValue().isValueNode() && !f.getValue().isNull())
+                out.put(f.getKey(), f.getValue().asText());
+            });
+    return out;
   }
 }

@@ -45,7 +45,8 @@ public final class Outbox {
   public Optional<WriteBackStatus> status(Handle h, String evaluationId) {
     return h.createQuery(
             """
-            SELECT revision, status, outcome, detail, host_reference, attempts, next_attempt_at
+            SELECT revision, status, outcome, detail, host_reference, attempts, next_attempt_at,
+              steps, failed_step
             FROM outbox WHERE evaluation_id = ? ORDER BY revision DESC LIMIT 1
             """)
         .bind(0, evaluationId)
@@ -60,7 +61,17 @@ public final class Outbox {
                     rs.getInt("attempts"),
                     rs.getString("status").equals(PENDING)
                         ? Instant.ofEpochMilli(rs.getLong("next_attempt_at"))
-                        : null))
+                        : null,
+                    StepState.read(rs.getString("steps")).entrySet().stream()
+                        .map(
+                            e ->
+                                new WriteBackStatus.Step(
+                                    e.getKey(),
+                                    e.getValue().outcome().name(),
+                                    e.getValue().hostReference(),
+                                    e.getValue().detail()))
+                        .toList(),
+                    rs.getString("failed_step")))
         .findOne();
   }
 }

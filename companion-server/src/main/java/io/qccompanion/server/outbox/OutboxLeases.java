@@ -69,9 +69,45 @@ final class OutboxLeases {
                           rs.getString("connection_id"),
                           rs.getInt("attempts"),
                           rs.getInt("outcome_unknown") == 1,
-                          token))
+                          token,
+                          StepState.read(rs.getString("steps"))))
               .findOne();
         });
+  }
+
+  /**
+   * Records the steps done so far while keeping the lease, so a crash before the next step resumes
+   * there instead of repeating this one.
+   */
+  void stepsDone(OutboxRow row, Map<String, WriteResult> steps) {
+    db.run(
+        h ->
+            h.createUpdate(
+                    "UPDATE outbox SET steps = :steps, failed_step = NULL, outcome_unknown = 0,"
+                        + " updated_at = :now WHERE id = :id AND lease_owner = :token")
+                .bind("steps", StepState.write(steps))
+                .bind("now", clock.millis())
+                .bind("id", row.id())
+                .bind("token", row.leaseToken())
+                .execute());
+  }
+
+  /**
+   * Extends the lease of a row still in flight (a slow host call must not let another instance
+   * claim it); false when the lease was lost.
+   */
+  boolean renew(OutboxRow row) {
+    long now = clock.millis();
+    return db.write(
+            h ->
+                h.createUpdate(
+                        "UPDATE outbox SET lease_until = :until"
+                            + " WHERE id = :id AND lease_owner = :token")
+                    .bind("until", now + lease.toMillis())
+                    .bind("id", row.id())
+                    .bind("token", row.leaseToken())
+                    .execute())
+        == 1;
   }
 
   /** The note is on the host (or fell back): done for good. */
@@ -88,8 +124,15 @@ final class OutboxLeases {
   }
 
   /** Try again at {@code when}; {@code counted} says whether this was a real attempt. */
-  void retry(OutboxRow row, long when, boolean counted, boolean outcomeUnknown, String detail) {
+  void retry(
+      OutboxRow row,
+      long when,
+      boolean counted,
+      boolean outcomeUnknown,
+      String step,
+      String detail) {
     Map<String, Object> binds = new HashMap<>();
+    binds.put("step", step);
     binds.put("when", when);
     binds.put("inc", counted ? 1 : 0);
     binds.put("unknown", outcomeUnknown ? 1 : 0);
@@ -97,15 +140,19 @@ final class OutboxLeases {
     update(
         row,
         "next_attempt_at = :when, attempts = attempts + :inc, outcome_unknown = :unknown,"
-            + " detail = :detail",
+            + " failed_step = :step, detail = :detail",
         binds);
   }
 
   /** Give up: the row stays FAILED for an admin to see. */
-  void fail(OutboxRow row, String detail) {
+  void fail(OutboxRow row, String step, String detail) {
     Map<String, Object> binds = new HashMap<>();
     binds.put("detail", detail);
-    update(row, "status = 'FAILED', attempts = attempts + 1, detail = :detail", binds);
+    binds.put("step", step);
+    update(
+        row,
+        "status = 'FAILED', attempts = attempts + 1, failed_step = :step, detail = :detail",
+        binds);
   }
 
   long pending() {

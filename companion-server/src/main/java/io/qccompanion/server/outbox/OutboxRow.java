@@ -1,6 +1,12 @@
 package io.qccompanion.server.outbox;
 
-/** A claimed outbox row; {@code leaseToken} proves the claim on every later update. */
+import io.qccompanion.model.WriteResult;
+import java.util.Map;
+
+/**
+ * A claimed outbox row; {@code leaseToken} proves the claim on every later update; {@code steps}
+ * holds the write-back steps already done, in order.
+ */
 record OutboxRow(
     String id,
     String evaluationId,
@@ -8,4 +14,5 @@ record OutboxRow(
     String connectionId,
     int attempts,
     boolean outcomeUnknown,
-    String leaseToken) {}
+    String leaseToken,
+    Map<String, WriteResult> steps) {}

@@ -13,10 +13,14 @@ import io.qccompanion.server.store.Ids;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -24,12 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes queued evaluation results onto host tickets (DESIGN §4.5): claims one due row at a time
- * under a lease, builds the note, calls the connection's sink and records the outcome. Exactly one
- * note per revision: after an attempt whose outcome is unknown (timeout, I/O error, 5xx) the next
- * attempt asks the sink to {@code find} the note before publishing again. Transient failures retry
- * with exponential backoff and jitter, never sooner than Retry-After; rejected credentials keep the
- * row pending without counting an attempt and tell {@link ConnectionHealth}; permanent failures and
- * running out of attempts mark the row FAILED.
+ * under a lease (renewed while the row is in flight), builds the note and runs the sink's steps
+ * (note, then labels/fields/property) as a small saga: each finished step is recorded on the row,
+ * and a retry resumes with the first step not done. Exactly one note per revision: after an attempt
+ * whose outcome is unknown (timeout, I/O error, 5xx) the step looks for its note before writing.
+ * Transient failures retry with exponential backoff and jitter, never sooner than Retry-After;
+ * rejected credentials keep the row pending without counting an attempt and tell {@link
+ * ConnectionHealth}; permanent failures and running out of attempts mark the row FAILED.
  */
 public final class WriteBackWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WriteBackWorker.class);
@@ -73,6 +78,13 @@ public final class WriteBackWorker implements AutoCloseable {
   private final Counter fellBack;
   private final Counter failed;
   private ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService renewer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "qc-write-back-lease");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A worker with the default {@link Policy}. */
   public WriteBackWorker(
@@ -150,6 +162,7 @@ public final class WriteBackWorker implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    renewer.shutdownNow();
   }
 
   private void runSafely() {
@@ -169,26 +182,73 @@ public final class WriteBackWorker implements AutoCloseable {
       note = Optional.empty();
     }
     if (note.isEmpty()) {
-      leases.fail(row, "evaluation revision " + row.revision() + " cannot be turned into a note");
-      failed.increment();
+      failedWith(
+          row,
+          null,
+          null,
+          false,
+          ConnectorException.permanent(
+              0, "evaluation revision " + row.revision() + " cannot be turned into a note"));
       return;
     }
+    ScheduledFuture<?> renewal = keepLeaseAlive(row);
+    String step = null;
+    boolean unknownBefore = row.outcomeUnknown();
     try {
       FeedbackSink sink = sinks.open(row.connectionId());
-      if (row.outcomeUnknown()) {
-        Optional<WriteResult> found = sink.find(note.get());
-        if (found.isPresent()) {
-          succeeded(row, found.get());
-          return;
-        }
+      Map<String, WriteResult> done = new LinkedHashMap<>(row.steps());
+      boolean unknown = row.outcomeUnknown();
+      for (String s : sink.steps()) {
+        if (done.containsKey(s)) continue;
+        if (step != null) unknownBefore = false; // a later step: the earlier doubt is settled
+        step = s;
+        done.put(s, sink.writeStep(s, note.get(), unknown, Map.copyOf(done)));
+        unknown = false;
+        leases.stepsDone(row, done);
       }
-      succeeded(row, sink.publish(note.get()));
+      succeeded(row, overall(done, sink.steps()));
     } catch (ConnectorException e) {
-      failedWith(row, e);
+      failedWith(row, note.get(), step, unknownBefore, e);
     } catch (RuntimeException e) {
       log.warn("sink of connection {} threw unexpectedly", row.connectionId(), e);
-      failedWith(row, ConnectorException.transientFailure(0, null, e.toString(), e));
+      failedWith(
+          row,
+          note.get(),
+          step,
+          unknownBefore,
+          ConnectorException.transientFailure(0, null, e.toString(), e));
+    } finally {
+      renewal.cancel(false);
     }
+  }
+
+  /** The first step's outcome is the write-back's; the details of every step are joined. */
+  private static WriteResult overall(Map<String, WriteResult> done, List<String> steps) {
+    WriteResult first = done.get(steps.get(0));
+    String detail =
+        steps.stream()
+            .map(done::get)
+            .map(WriteResult::detail)
+            .filter(d -> d != null && !d.isBlank())
+            .reduce((x, y) -> x + "; " + y)
+            .orElse(null);
+    return new WriteResult(first.outcome(), first.hostReference(), detail);
+  }
+
+  /** Renews the row's lease every third of its length until the row is settled. */
+  private ScheduledFuture<?> keepLeaseAlive(OutboxRow row) {
+    long every = Math.max(1, policy.lease().toMillis() / 3);
+    return renewer.scheduleAtFixedRate(
+        () -> {
+          try {
+            if (!leases.renew(row)) log.warn("lost the lease of outbox row {}", row.id());
+          } catch (RuntimeException e) {
+            log.warn("cannot renew the lease of outbox row {}", row.id(), e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   private void succeeded(OutboxRow row, WriteResult result) {
@@ -196,20 +256,39 @@ public final class WriteBackWorker implements AutoCloseable {
     (result.outcome() == WriteResult.Outcome.FELL_BACK ? fellBack : written).increment();
   }
 
-  private void failedWith(OutboxRow row, ConnectorException e) {
+  /**
+   * @param unknownBefore the failed step had an unknown outcome before this attempt and still does
+   *     (looking for the note failed too), so the next attempt must look again
+   */
+  private void failedWith(
+      OutboxRow row, FeedbackNote note, String step, boolean unknownBefore, ConnectorException e) {
     String detail = e.getMessage();
     if (e.credentialsInvalid()) {
       long when = clock.millis() + policy.credentialsPause().toMillis();
-      leases.retry(row, when, false, row.outcomeUnknown(), detail);
+      leases.retry(row, when, false, unknownBefore, step, detail);
       health.credentialsRejected(row.connectionId(), detail);
     } else if (e.retryable() && row.attempts() + 1 < policy.maxAttempts()) {
-      boolean unknown = row.outcomeUnknown() || outcomeUnknown(e);
+      boolean unknown = unknownBefore || e.isOutcomeUnknown() || outcomeUnknown(e);
       long when = clock.millis() + backoff.after(row.attempts() + 1, e.retryAfter()).toMillis();
-      leases.retry(row, when, true, unknown, detail);
+      leases.retry(row, when, true, unknown, step, detail);
+      log.info(
+          "write-back of {} on connection {} will retry step {}: {}",
+          row.evaluationId(),
+          row.connectionId(),
+          step,
+          detail);
     } else {
       String why = e.retryable() ? "gave up after " + policy.maxAttempts() + " attempts: " : "";
-      leases.fail(row, why + detail);
+      leases.fail(row, step, why + detail);
       failed.increment();
+      log.warn(
+          "write-back FAILED: connection {}, ticket {}, evaluation {} r{}, step {}: {}",
+          row.connectionId(),
+          note == null ? "?" : note.ticketKey(),
+          row.evaluationId(),
+          row.revision(),
+          step == null ? "-" : step,
+          why + detail);
     }
   }
 

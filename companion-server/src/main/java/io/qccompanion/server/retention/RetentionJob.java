@@ -150,6 +150,13 @@ public final class RetentionJob {
           .bind("p", Json.write(payload))
           .bind("id", (String) row.get("id"))
           .execute();
+      // The stored conversation goes with the ticket's personal data.
+      h.createUpdate(
+              """
+              DELETE FROM messages WHERE (connection_id, ticket_external_id) IN
+                (SELECT connection_id, external_id FROM tickets WHERE id = :id)""")
+          .bind("id", (String) row.get("id"))
+          .execute();
     }
     return rows.size();
   }

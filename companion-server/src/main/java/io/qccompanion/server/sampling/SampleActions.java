@@ -50,7 +50,11 @@ final class SampleActions {
     if (pairs.isEmpty() && agentId != null)
       throw Invalid.malformed("/agentId", "the ticket is not attributed to agent " + agentId);
     if (pairs.isEmpty())
-      throw Invalid.unprocessable("/ticketId", "the ticket is not attributed to any agent");
+      throw Invalid.unprocessable(
+          "/ticketId",
+          "this ticket has no agent: the host reported no assignee when it was solved, so a grade"
+              + " could count for nobody. Assign it on the host and sync the connection again (or"
+              + " change the connection's attribution rule), then sample it");
     if (pairs.size() > 1)
       throw Invalid.malformed("/agentId", "the ticket has several agents: name one in agentId");
     Candidate c = pairs.get(0);

@@ -5,6 +5,7 @@ import io.qccompanion.model.HostUser;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
 import io.qccompanion.server.connections.Connection;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.users.UserDirectory;
@@ -22,20 +23,25 @@ import org.jdbi.v3.core.Handle;
 /**
  * Upserts a page of host tickets inside the caller's transaction: links host users and groups to
  * companion agents and teams (creating them on first sight), attributes each ticket to agents by
- * the connection's rule, and skips tickets whose version is already stored.
+ * the connection's rule, and skips tickets whose version is already stored. Conversations go to
+ * {@link Conversations}, bounded per ticket.
  */
 public final class TicketStore {
   private final UserDirectory users;
   private final Clock clock;
 
+  private final Conversations conversations;
+
   public TicketStore(UserDirectory users, Clock clock) {
     this.users = users;
     this.clock = clock;
+    this.conversations = new Conversations(clock);
   }
 
   /** Stores {@code page}; returns the ids of tickets that were new or changed. */
   public List<String> store(Handle h, Connection connection, Page page) {
     var resolver = new Resolver(h, connection, page);
+    var limits = Conversations.Limits.of(connection.options());
     List<String> changed = new ArrayList<>();
     for (Ticket ticket : page.tickets()) {
       Optional<Existing> existing = existing(h, connection.id(), ticket.externalId());
@@ -54,7 +60,13 @@ public final class TicketStore {
             .bind(1, agentId)
             .execute();
       changed.add(id);
+      conversations.store(h, connection.id(), ticket.externalId(), ticket.conversation(), limits);
     }
+    page.conversations()
+        .forEach(
+            (ticket, messages) ->
+                conversations.store(h, connection.id(), ticket, messages, limits));
+    conversations.purgeOrphans(h, connection.id(), limits);
     return changed;
   }
 
@@ -95,7 +107,6 @@ public final class TicketStore {
     payload.put("assigneeAtSolveId", t.assigneeAtSolveId());
     payload.put("replierIds", t.replierIds());
     payload.put("customFields", t.customFields());
-    payload.put("conversation", t.conversation());
     h.createUpdate(
             """
             INSERT INTO tickets (id, connection_id, host, external_id, ticket_key, subject, status, channel,

@@ -140,6 +140,27 @@ class SampleActionsApiTest {
   }
 
   @Test
+  void aTicketWithNoAgentIsRefusedWithWhatToDo() {
+    String quiet = teamWithRate(0);
+    String unattributed = fx.ticket(SamplingFixture.T.plain(), day, quiet, fx.agent(quiet, now));
+    app.c()
+        .db()
+        .run(
+            h -> {
+              h.execute("DELETE FROM ticket_agents WHERE ticket_id = ?", unattributed);
+              h.execute("UPDATE tickets SET agent_id = NULL WHERE id = ?", unattributed);
+            });
+
+    var refused = qc.post("/api/v1/samples", Map.of("ticketId", unattributed));
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("field").asText()).isEqualTo("/ticketId");
+    assertThat(refused.json().get("detail").asText())
+        .contains("no agent")
+        .contains("Assign it on the host and sync");
+  }
+
+  @Test
   void manualSelectionIsAssignedToTheCallerAndReplacementFallsBackToAnotherChannel() {
     String quiet = teamWithRate(0);
     String agentY = fx.agent(quiet, now);

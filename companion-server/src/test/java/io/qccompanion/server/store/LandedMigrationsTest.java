@@ -30,7 +30,10 @@ class LandedMigrationsTest {
               "ba0b2e0aa4723197d4f380676df5e57a3465c462c0c33b2813131cee993adf52",
           "V31__quality_aggregate_version.sql",
               "c8abb7a51919c4e389fa1f8566fea05638155c677090a217da7f7ec3310800ae",
-          "V40__workflows.sql", "b14e0cadca58394eca56b1a2bd6b7a1ec6bc0302fd0f760bb0c8a8b5feb714ca");
+          "V40__workflows.sql", "b14e0cadca58394eca56b1a2bd6b7a1ec6bc0302fd0f760bb0c8a8b5feb714ca",
+          "V50__outbox_steps.sql",
+              "6ba00199b477ec3f85467e5db6caae205f2575631b567ea10754b3f902322a43",
+          "V51__messages.sql", "9d0cfa2185c59ea62e8df09e074f567c7db7a310ba9243916afcc93c3a4cafaf");
 
   @Test
   void landedMigrationsAreUnchanged() throws IOException {

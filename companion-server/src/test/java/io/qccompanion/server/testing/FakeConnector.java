@@ -12,6 +12,7 @@ import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.model.HostTeam;
 import io.qccompanion.model.HostUser;
+import io.qccompanion.model.Message;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.PanelLogin;
 import io.qccompanion.model.Ticket;
@@ -39,6 +40,11 @@ public final class FakeConnector implements ConnectorProvider {
 
   public final List<Ticket> tickets = new CopyOnWriteArrayList<>();
   public final List<HostUser> users = new CopyOnWriteArrayList<>();
+
+  /** Messages of tickets not in a page, delivered with the first page as Page.conversations. */
+  public final Map<String, List<Message>> conversations =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public final List<FeedbackNote> notes = new CopyOnWriteArrayList<>();
   public final Deque<ConnectorException> failures = new ConcurrentLinkedDeque<>();
   public final List<String> fetchedFrom = new CopyOnWriteArrayList<>();
@@ -78,6 +84,7 @@ public final class FakeConnector implements ConnectorProvider {
             .teams(List.of(HostTeam.builder().id("g1").name("Billing").build()))
             .next(new Checkpoint(String.valueOf(end)))
             .done(end >= tickets.size())
+            .conversations(offset == 0 ? Map.copyOf(conversations) : Map.of())
             .build();
       }
 

@@ -1,6 +1,7 @@
 package io.qccompanion.connector.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qccompanion.model.Csat;
 import io.qccompanion.model.HostTeam;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.model.Ticket;
@@ -14,6 +15,9 @@ import java.util.Map;
 
 /** Turns search results (issue JSON with the fields we ask for) into tickets, users and teams. */
 final class IssueMapper {
+  /** Custom field key holding the project's type ({@code service_desk}, {@code software}). */
+  static final String PROJECT_TYPE = "projectTypeKey";
+
   private final String connectionId;
   private final String baseUrl;
   private final JiraOptions options;
@@ -39,9 +43,11 @@ final class IssueMapper {
                 "resolutiondate",
                 "labels",
                 "priority",
-                "issuetype"));
+                "issuetype",
+                "comment"));
     if (options.teamField() != null) fields.add(options.teamField());
     if (options.channelField() != null) fields.add(options.channelField());
+    if (options.satisfactionField() != null) fields.add(options.satisfactionField());
     return fields;
   }
 
@@ -64,6 +70,8 @@ final class IssueMapper {
     String assignee = userId(f.path("assignee"));
     Map<String, String> custom = new HashMap<>();
     custom.put("issueType", f.path("issuetype").path("name").asText(""));
+    String projectType = f.path("project").path("projectTypeKey").asText(null);
+    if (projectType != null) custom.put(PROJECT_TYPE, projectType);
     return Ticket.builder()
         .host(JiraConnectorProvider.HOST)
         .connectionId(connectionId)
@@ -77,6 +85,7 @@ final class IssueMapper {
         .assigneeAtSolveId(
             history.assigneeAtSolveId() != null ? history.assigneeAtSolveId() : assignee)
         .teamId(teamId(f))
+        .csat(csat(f))
         .tags(tags)
         .priority(f.path("priority").path("name").asText(null))
         .createdAt(created)
@@ -87,6 +96,18 @@ final class IssueMapper {
         .customFields(custom)
         .url(baseUrl + "/browse/" + key)
         .build();
+  }
+
+  /**
+   * JSM request feedback from the Satisfaction field ({@code field.satisfaction}, type {@code
+   * sd-request-feedback}) that came with the search: 4-5 good, 1-3 bad, no rating unoffered.
+   */
+  private Csat csat(JsonNode f) {
+    if (options.satisfactionField() == null) return Csat.NONE;
+    JsonNode value = f.path(options.satisfactionField());
+    int rating = value.path("rating").asInt(0);
+    if (rating == 0) return Csat.NONE;
+    return new Csat(rating >= 4 ? Csat.Rating.GOOD : Csat.Rating.BAD, rating, null);
   }
 
   /** Assignees of the issues, side-loaded from the search result itself. */

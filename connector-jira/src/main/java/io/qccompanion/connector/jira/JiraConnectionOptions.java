@@ -60,6 +60,12 @@ final class JiraConnectionOptions {
           option("http.maxAttempts", INTEGER, "5")
               .help("Attempts per request for 429, 5xx, I/O errors and malformed JSON.")
               .build(),
+          option("http.maxRetryAfterSeconds", INTEGER, "60")
+              .help("Longest Retry-After waited out inside a call; longer waits go to the server.")
+              .build(),
+          option("field.satisfaction", STRING, null)
+              .help("Id of the JSM Satisfaction field; CSAT is then read with the search.")
+              .build(),
           option("http.backoffMillis", INTEGER, "500")
               .help("First backoff; doubles per attempt with jitter, capped at 30 s.")
               .build());

@@ -9,6 +9,7 @@ import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.PanelLogin;
+import io.qccompanion.model.RequestObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public final class JiraConnectorProvider implements ConnectorProvider {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private final ForgeTokenVerifier forgeTokens;
+  private final java.util.concurrent.ConcurrentHashMap<String, JiraHttp> clients =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile RequestObserver observer = RequestObserver.NONE;
 
   /** Used by {@link java.util.ServiceLoader}. */
   public JiraConnectorProvider() {
@@ -90,7 +94,29 @@ public final class JiraConnectorProvider implements ConnectorProvider {
     return Optional.of(forgeTokens::verify);
   }
 
+  /** One client per connection for the process life; new settings (a rotated token) replace it. */
   private JiraHttp http(ConnectionSettings settings) {
-    return new JiraHttp(settings, sleeper, interceptors, mapper);
+    if (settings.connectionId() == null)
+      return new JiraHttp(settings, sleeper, interceptors, mapper);
+    return clients.compute(
+        settings.connectionId(),
+        (id, current) -> {
+          if (current != null && current.settings().equals(settings)) return current;
+          if (current != null) current.close();
+          List<Interceptor> all = new java.util.ArrayList<>(interceptors);
+          all.add(new RequestMetrics(id, observer));
+          return new JiraHttp(settings, sleeper, all, mapper);
+        });
+  }
+
+  @Override
+  public void observe(RequestObserver observer) {
+    this.observer = observer == null ? RequestObserver.NONE : observer;
+  }
+
+  @Override
+  public void release(String connectionId) {
+    JiraHttp http = clients.remove(connectionId);
+    if (http != null) http.close();
   }
 }

@@ -39,6 +39,7 @@ final class JiraHttp {
   private final ObjectMapper mapper;
   private final int maxAttempts;
   private final Duration baseBackoff;
+  private final Duration maxRetryAfter;
   private final AtomicLong requests = new AtomicLong();
 
   /** An answer the caller chose to handle itself (see {@link #send}). */
@@ -60,6 +61,8 @@ final class JiraHttp {
     this.maxAttempts = Integer.parseInt(settings.option("http.maxAttempts", "5"));
     this.baseBackoff =
         Duration.ofMillis(Long.parseLong(settings.option("http.backoffMillis", "500")));
+    this.maxRetryAfter =
+        Duration.ofSeconds(Long.parseLong(settings.option("http.maxRetryAfterSeconds", "60")));
     ConnectionSettings.Auth auth = settings.auth();
     this.authorization =
         auth.kind() == ConnectionSettings.Auth.Kind.API_TOKEN
@@ -125,8 +128,9 @@ final class JiraHttp {
    * Sends with retries. 401 (and 403 unless listed in {@code handled}) become a credentials
    * failure; statuses in {@code handled} and other 4xx are returned for the caller to judge.
    *
-   * @param idempotent when false, a request whose connection dropped is not resent: its outcome is
-   *     unknown and the caller must look before trying again
+   * @param idempotent when false, a request that got a 5xx, timed out or lost its connection is
+   *     never resent: Jira may have applied it, so {@link ConnectorException#outcomeUnknown} is
+   *     thrown and the caller must look before trying again. A 429 is resent (Jira applied nothing)
    */
   Answer send(Request.Builder request, boolean idempotent, Set<Integer> handled)
       throws ConnectorException {
@@ -142,6 +146,20 @@ final class JiraHttp {
         if (status == 429) {
           wait = retryAfter(response.header("Retry-After"), attempt);
           String reason = response.header("RateLimit-Reason");
+          if (wait.compareTo(maxRetryAfter) > 0) {
+            // Not waited out inside the call: the caller reschedules with the wait.
+            throw ConnectorException.transientFailure(
+                429,
+                wait,
+                "Jira rate-limited connection '"
+                    + settings.name()
+                    + "' for "
+                    + wait.toSeconds()
+                    + " s ("
+                    + (reason == null ? "no reason given" : reason)
+                    + "), longer than http.maxRetryAfterSeconds",
+                null);
+          }
           log.warn(
               "Jira {} rate-limited {} {} (reason {}), waiting {}",
               host(),
@@ -160,6 +178,18 @@ final class JiraHttp {
                       + ")",
                   null);
         } else if (status >= 500) {
+          if (!idempotent)
+            throw ConnectorException.outcomeUnknown(
+                status,
+                "Outcome unknown, look before retrying: Jira "
+                    + host()
+                    + " answered "
+                    + status
+                    + " to "
+                    + built.method()
+                    + " "
+                    + built.url().encodedPath(),
+                null);
           wait = backoff(attempt);
           last =
               ConnectorException.transientFailure(
@@ -172,6 +202,14 @@ final class JiraHttp {
           try {
             return new Answer(status, mapper.readTree(text), text);
           } catch (JsonProcessingException e) {
+            if (!idempotent)
+              throw ConnectorException.outcomeUnknown(
+                  status,
+                  "Outcome unknown, look before retrying: Jira "
+                      + host()
+                      + " sent malformed JSON for "
+                      + built.url().encodedPath(),
+                  e);
             wait = backoff(attempt);
             last =
                 ConnectorException.transientFailure(
@@ -182,17 +220,11 @@ final class JiraHttp {
           }
         }
       } catch (IOException e) {
-        last =
-            ConnectorException.transientFailure(
-                0,
-                null,
-                (idempotent ? "" : "Outcome unknown, look before retrying: ")
-                    + "I/O error talking to Jira "
-                    + host()
-                    + ": "
-                    + e.getMessage(),
-                e);
-        if (!idempotent) throw last;
+        String message = "I/O error talking to Jira " + host() + ": " + e.getMessage();
+        if (!idempotent)
+          throw ConnectorException.outcomeUnknown(
+              0, "Outcome unknown, look before retrying: " + message, e);
+        last = ConnectorException.transientFailure(0, null, message, e);
         wait = backoff(attempt);
       }
       if (attempt < maxAttempts) {
@@ -245,8 +277,13 @@ final class JiraHttp {
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
   }
 
+  /** Closes the client; the provider calls it when it releases the connection. */
   void close() {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
+  }
+
+  ConnectionSettings settings() {
+    return settings;
   }
 }

@@ -16,7 +16,8 @@ record JiraOptions(
     String gradedLabel,
     String failLabel,
     String scoreField,
-    String property) {
+    String property,
+    String satisfactionField) {
 
   enum Flavor {
     CLOUD,
@@ -43,7 +44,8 @@ record JiraOptions(
         blankToNull(settings.option("labels.graded", "qc-graded")),
         blankToNull(settings.option("labels.fail", "qc-fail")),
         blankToNull(settings.option("field.score", null)),
-        settings.option("property", "qc-companion"));
+        settings.option("property", "qc-companion"),
+        blankToNull(settings.option("field.satisfaction", null)));
   }
 
   boolean dataCenter() {

@@ -11,6 +11,7 @@ import io.qccompanion.model.Message;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +48,12 @@ final class JiraTicketSource implements JiraSource {
 
   @Override
   public Page fetchClosedSince(Checkpoint from, int pageHint) throws ConnectorException {
-    JqlCheckpoint checkpoint = JqlCheckpoint.read(from, settings.startFrom(), mapper);
+    Instant start =
+        settings.startFrom() != null
+            ? settings.startFrom()
+            : clock.instant().minus(ConnectionSettings.DEFAULT_START);
+    JqlCheckpoint checkpoint = JqlCheckpoint.read(from, start, mapper);
+    Set<String> done = doneStatusIds(); // a prerequisite: fail before searching, not after
     IssueSearch search =
         options.dataCenter()
             ? new DataCenterSearch(http, options, issues, clock)
@@ -55,7 +61,6 @@ final class JiraTicketSource implements JiraSource {
     IssueSearch.Batch batch = search.collect(checkpoint, zone(), Math.max(1, pageHint), baseJql());
     Map<String, List<JsonNode>> histories =
         options.dataCenter() ? batch.histories() : bulkChangelog(batch.issues());
-    Set<String> done = doneStatusIds();
     List<Ticket> tickets = new ArrayList<>();
     JqlCheckpoint next = batch.checkpoint();
     for (JsonNode issue : batch.issues()) {
@@ -65,7 +70,8 @@ final class JiraTicketSource implements JiraSource {
               histories.getOrDefault(id, List.of()),
               done,
               IssueMapper.userId(issue.path("fields").path("assignee")));
-      tickets.add(issues.ticket(issue, history));
+      tickets.add(
+          issues.ticket(issue, history).newBuilder().conversation(conversation(issue)).build());
       next = next.advance(id, IssueMapper.updated(issue));
     }
     return Page.builder()
@@ -144,6 +150,36 @@ final class JiraTicketSource implements JiraSource {
     return new JiraConnectionCheck(settings, options, http, this).run();
   }
 
+  /**
+   * The comments that came inline with the search ({@code comment} among its fields); an issue with
+   * more comments than Jira returned inline costs one comment read (100 a page).
+   */
+  private List<Message> conversation(JsonNode issue) throws ConnectorException {
+    JsonNode inline = issue.path("fields").path("comment");
+    if (inline.isMissingNode() || inline.isNull()) return List.of();
+    JsonNode comments = inline.path("comments");
+    if (inline.path("total").asInt(comments.size()) > comments.size())
+      return fetchConversation(issue.path("id").asText());
+    List<Message> messages = new ArrayList<>();
+    comments.forEach(c -> messages.add(message(c)));
+    return messages;
+  }
+
+  private static Message message(JsonNode c) {
+    JsonNode author = c.path("author");
+    String type = author.path("accountType").asText("atlassian");
+    String role = type.equals("customer") ? "customer" : type.equals("app") ? "system" : "agent";
+    boolean isPublic = c.path("visibility").isMissingNode() && c.path("jsdPublic").asBoolean(true);
+    return Message.builder()
+        .id(c.path("id").asText(null))
+        .authorId(IssueMapper.userId(author))
+        .authorRole(role)
+        .publicMessage(isPublic)
+        .createdAt(JiraTime.parse(c.path("created").asText(null)))
+        .body(Adf.text(c.path("body")))
+        .build();
+  }
+
   @Override
   public List<Message> fetchConversation(String externalId) throws ConnectorException {
     List<Message> messages = new ArrayList<>();
@@ -157,22 +193,7 @@ final class JiraTicketSource implements JiraSource {
               .build();
       JsonNode answer = http.get(url);
       JsonNode comments = answer.path("comments");
-      for (JsonNode c : comments) {
-        JsonNode author = c.path("author");
-        String type = author.path("accountType").asText("atlassian");
-        String role =
-            type.equals("customer") ? "customer" : type.equals("app") ? "system" : "agent";
-        boolean isPublic =
-            c.path("visibility").isMissingNode() && c.path("jsdPublic").asBoolean(true);
-        messages.add(
-            Message.builder()
-                .authorId(IssueMapper.userId(author))
-                .authorRole(role)
-                .publicMessage(isPublic)
-                .createdAt(JiraTime.parse(c.path("created").asText(null)))
-                .body(Adf.text(c.path("body")))
-                .build());
-      }
+      for (JsonNode c : comments) messages.add(message(c));
       startAt += comments.size();
       if (comments.isEmpty() || startAt >= answer.path("total").asInt(0)) return messages;
     }
@@ -201,6 +222,6 @@ final class JiraTicketSource implements JiraSource {
 
   @Override
   public void close() {
-    http.close();
+    // The HTTP client is the connection's, shared with its sinks; the provider closes it.
   }
 }

@@ -130,6 +130,84 @@ class CloudIngestTest {
             .withRequestBody(matchingJsonPath("$.issueIdsOrKeys[0]", containing("10042"))));
   }
 
+  /** Comments as the v3 API returns them (ADF bodies), alternating customer and agent. */
+  static String comments(String issueId, String... bodies) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < bodies.length; i++) {
+      if (i > 0) out.append(',');
+      boolean customer = i % 2 == 0;
+      out.append(
+          """
+          {"id":"%s%d","author":{"accountId":"%s","accountType":"%s"},
+           "body":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[
+             {"type":"text","text":"%s"}]}]},
+           "created":"2026-11-02T09:0%d:00.000+0100","jsdPublic":true}
+          """
+              .formatted(
+                  issueId,
+                  i,
+                  customer ? "qm:carol" : "712020:bob",
+                  customer ? "customer" : "atlassian",
+                  bodies[i],
+                  i));
+    }
+    return out.toString();
+  }
+
+  /** {@link #ISSUE} as {@code issueId} with the first comments inline and {@code total} in all. */
+  static String withComments(String issueId, int total, String... inline) {
+    return ISSUE
+        .replace("\"id\":\"10042\"", "\"id\":\"" + issueId + "\"")
+        .replace(
+            "\"priority\":{",
+            "\"comment\":{\"startAt\":0,\"maxResults\":"
+                + inline.length
+                + ",\"total\":"
+                + total
+                + ",\"comments\":["
+                + comments(issueId, inline)
+                + "]},\"priority\":{");
+  }
+
+  @Test
+  void readsConversationsInlineAndOnlyOverflowingIssuesAgain() throws Exception {
+    String inline = withComments("10042", 2, "My refund is missing", "Refund sent today");
+    String overflowing = withComments("10043", 3, "First", "Second");
+    wm.stubFor(
+        post("/rest/api/3/search/jql")
+            .willReturn(
+                okJson("{\"issues\":[" + inline + "," + overflowing + "],\"isLast\":true}")));
+    wm.stubFor(post("/rest/api/3/changelog/bulkfetch").willReturn(okJson(CHANGELOG)));
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/api/3/issue/10043/comment"))
+            .willReturn(
+                okJson(
+                    "{\"startAt\":0,\"maxResults\":100,\"total\":3,\"comments\":["
+                        + comments("10043", "First", "Second", "Third")
+                        + "]}")));
+
+    Page page;
+    try (JiraSource source =
+        fixtures.provider.openSource(Fixtures.cloud(wm.baseUrl(), Map.of()), Clock.systemUTC())) {
+      page = source.fetchClosedSince(Checkpoint.INITIAL, 500);
+    }
+
+    assertThat(page.tickets().get(0).conversation())
+        .extracting(Message::body)
+        .containsExactly("My refund is missing", "Refund sent today");
+    assertThat(page.tickets().get(0).conversation())
+        .extracting(Message::authorKind)
+        .containsExactly(Message.AuthorKind.CUSTOMER, Message.AuthorKind.AGENT);
+    assertThat(page.tickets().get(1).conversation())
+        .extracting(Message::body)
+        .containsExactly("First", "Second", "Third");
+    wm.verify(
+        postRequestedFor(urlEqualTo("/rest/api/3/search/jql"))
+            .withRequestBody(matchingJsonPath("$.fields[?(@ == 'comment')]")));
+    wm.verify(1, getRequestedFor(urlPathEqualTo("/rest/api/3/issue/10043/comment")));
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/rest/api/3/issue/10042/comment")));
+  }
+
   @Test
   void customJqlIsWrappedSoTheTimeBoundStillApplies() throws Exception {
     wm.stubFor(

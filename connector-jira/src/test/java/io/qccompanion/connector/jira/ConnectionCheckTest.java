@@ -1,10 +1,12 @@
 package io.qccompanion.connector.jira;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,5 +114,49 @@ class ConnectionCheckTest {
     wm.verify(
         getRequestedFor(urlPathEqualTo("/rest/api/3/mypermissions"))
             .withQueryParam("permissions", equalTo("BROWSE_PROJECTS,ADD_COMMENTS")));
+  }
+
+  @Test
+  void aForbiddenPermissionReadIsAPermissionProblemAndTheSearchIsStillTried() {
+    wm.stubFor(
+        get("/rest/api/3/myself")
+            .willReturn(
+                okJson("{\"accountId\":\"557058:qc\",\"active\":true,\"timeZone\":\"UTC\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/api/3/mypermissions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"errorMessages\":[\"You do not have permission.\"]}")));
+    wm.stubFor(
+        post("/rest/api/3/search/jql").willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+
+    ConnectionCheck check = check(wm.baseUrl());
+
+    assertThat(check.items().get(0).ok()).as("credentials").isTrue();
+    assertThat(check.items())
+        .filteredOn(i -> !i.ok())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.problem()).isEqualTo(ConnectionCheck.Problem.PERMISSION);
+              assertThat(i.action()).contains("permission scheme");
+            });
+    assertThat(check.items()).anySatisfy(i -> assertThat(i.name()).isEqualTo("search"));
+    wm.verify(postRequestedFor(urlPathEqualTo("/rest/api/3/search/jql")));
+  }
+
+  @Test
+  void anUnreachableHostIsANetworkProblem() {
+    ConnectionCheck check = check("http://127.0.0.1:9");
+
+    assertThat(check.items())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.problem()).isEqualTo(ConnectionCheck.Problem.NETWORK);
+              assertThat(i.action()).contains("base URL");
+            });
   }
 }

@@ -177,6 +177,39 @@ class WriteBackTest {
   }
 
   @Test
+  void oneJsmConnectionWritesInternalNotesOnServiceDesksAndRestrictedCommentsElsewhere()
+      throws Exception {
+    try (SimulatedJira jira = start("jsm");
+        JiraSink sink =
+            fixtures.provider.openSink(
+                Fixtures.sim(jira, Map.of("flavor", "jsm")), Clock.systemUTC())) {
+      String software = jira.doneKeys("SUP").get(0);
+      String desk = jira.doneKeys("HELP").get(0);
+
+      WriteResult onSoftware =
+          sink.publish(
+              note(software, 1, false)
+                  .newBuilder()
+                  .ticketFields(Map.of("projectTypeKey", "software"))
+                  .build());
+      WriteResult onDesk =
+          sink.publish(
+              note(desk, 1, false)
+                  .newBuilder()
+                  .ticketFields(Map.of("projectTypeKey", "service_desk"))
+                  .build());
+
+      assertThat(onSoftware.outcome()).isEqualTo(WriteResult.Outcome.WRITTEN);
+      assertThat(onSoftware.detail()).contains("restricted comment");
+      assertThat(onDesk.detail()).contains("internal note");
+      assertThat(jira.internalCommentsOf(software)).hasSize(1);
+      assertThat(jira.internalCommentsOf(desk)).hasSize(1);
+      assertThat(jira.labelsOf(software)).contains("qc-graded");
+      assertThat(jira.labelsOf(desk)).contains("qc-graded");
+    }
+  }
+
+  @Test
   void dataCenterWritesAPlainTextCommentWithVisibility() throws Exception {
     try (SimulatedJira jira = start("dc");
         JiraSink sink =

@@ -72,6 +72,7 @@ final class TicketMapper {
     return switch (score) {
       case "good" -> new Csat(Csat.Rating.GOOD, null, comment);
       case "bad" -> new Csat(Csat.Rating.BAD, null, comment);
+      case "offered" -> new Csat(Csat.Rating.OFFERED, null, null);
       default -> Csat.NONE;
     };
   }

@@ -24,6 +24,14 @@ final class ZendeskConnectionOptions {
           option("export.perPage", INTEGER, "1000")
               .help("Tickets per export page (Zendesk's maximum is 1000).")
               .build(),
+          option("conversations", ConnectionOption.Type.BOOLEAN, "true")
+              .help("Read every ticket's comments in bulk with the ticket event export.")
+              .build(),
+          option("conversations.lookbackDays", INTEGER, "30")
+              .help(
+                  "Days before the first export start the comment read begins, for comments"
+                      + " of tickets solved shortly after it.")
+              .build(),
           option("field.handleTime", STRING, null)
               .help("Id of a numeric ticket field holding handle time in seconds.")
               .build(),

@@ -6,6 +6,7 @@ import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.PanelLogin;
+import io.qccompanion.model.RequestObserver;
 import io.qccompanion.model.TicketSource;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,10 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   public static final Host HOST = Host.of("zendesk");
 
   private static final PanelLogin PANEL_LOGIN = PanelTokenVerifier::verify;
+
+  private final java.util.concurrent.ConcurrentHashMap<String, ZendeskHttp> clients =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile RequestObserver observer = RequestObserver.NONE;
 
   @Override
   public Host host() {
@@ -45,13 +50,42 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   /** Opens a {@link ZendeskTicketSource}; see docs/zendesk.md for the options it reads. */
   @Override
   public TicketSource openSource(ConnectionSettings settings, Clock clock) {
-    return new ZendeskTicketSource(settings, clock, Sleeper.REAL, ZendeskHttp.Factory.DEFAULT);
+    return new ZendeskTicketSource(settings, clock, Sleeper.REAL, this::shared);
   }
 
   /** Opens a {@link ZendeskFeedbackSink}. */
   @Override
   public FeedbackSink openSink(ConnectionSettings settings, Clock clock) {
-    return new ZendeskFeedbackSink(settings, Sleeper.REAL, ZendeskHttp.Factory.DEFAULT);
+    return new ZendeskFeedbackSink(settings, Sleeper.REAL, this::shared);
+  }
+
+  /**
+   * One client (and export rate limiter) per connection for the process life, shared by its sources
+   * and sinks; new settings (a rotated token) replace it.
+   */
+  private ZendeskHttp shared(ConnectionSettings settings, ZendeskOptions options, Sleeper sleeper) {
+    if (settings.connectionId() == null)
+      return ZendeskHttp.Factory.DEFAULT.open(settings, options, sleeper);
+    return clients.compute(
+        settings.connectionId(),
+        (id, current) -> {
+          if (current != null && current.settings().equals(settings)) return current;
+          if (current != null) current.shutdown();
+          return ZendeskHttp.Factory.withInterceptors(List.of(new RequestMetrics(id, observer)))
+              .open(settings, options, sleeper)
+              .share();
+        });
+  }
+
+  @Override
+  public void observe(RequestObserver observer) {
+    this.observer = observer == null ? RequestObserver.NONE : observer;
+  }
+
+  @Override
+  public void release(String connectionId) {
+    ZendeskHttp http = clients.remove(connectionId);
+    if (http != null) http.shutdown();
   }
 
   /** Checks {@code x-zendesk-webhook-signature} against {@code secret}; 5 minutes freshness. */

@@ -10,17 +10,19 @@ import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.HtmlText;
 import io.qccompanion.model.WriteResult;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes a QC result as one internal note ({@code PUT /api/v2/tickets/{id}} with {@code comment
- * {html_body, public:false}}), plus optional custom fields and tags.
+ * {html_body, public:false}}), plus optional custom fields and tags, in the same request: one
+ * atomic step, one request per evaluation when nothing goes wrong.
  *
- * <p>Exactly once: {@link #publish} first looks for the note's marker among the ticket's comments
- * and writes only when it is absent. That costs one extra read per note but stays correct even when
- * the caller forgets to call {@link #find} after an unknown outcome; notes are rare next to the
- * export, so the read is cheap insurance.
+ * <p>Exactly once: the PUT is never resent blind. After an unknown outcome (5xx, timeout, dropped
+ * connection) {@link #writeStep} reads the ticket's comments for the note's marker first; when the
+ * note is there it writes only the tags and fields (idempotent). {@link #publish}, for callers that
+ * do not track outcomes, always looks first.
  */
 public final class ZendeskFeedbackSink implements FeedbackSink {
   static final String CLOSED_DETAIL = "ticket is closed; note kept on the companion";
@@ -35,8 +37,33 @@ public final class ZendeskFeedbackSink implements FeedbackSink {
 
   @Override
   public WriteResult publish(FeedbackNote note) throws ConnectorException {
-    Optional<WriteResult> existing = find(note);
-    if (existing.isPresent()) return existing.get();
+    return writeStep(PUBLISH, note, true, Map.of());
+  }
+
+  @Override
+  public WriteResult writeStep(
+      String step, FeedbackNote note, boolean afterUnknownOutcome, Map<String, WriteResult> done)
+      throws ConnectorException {
+    if (afterUnknownOutcome) {
+      Optional<WriteResult> existing = find(note);
+      if (existing.isPresent()) {
+        completeFieldsAndTags(note);
+        return existing.get();
+      }
+    }
+    return write(note);
+  }
+
+  /** The note is on the ticket; make sure its tags and fields are too (idempotent). */
+  private void completeFieldsAndTags(FeedbackNote note) throws ConnectorException {
+    try {
+      http.put(ticketUrl(note), wrap("ticket", fieldsAndTags(note)), true);
+    } catch (ConnectorException e) {
+      if (!refusedBecauseClosed(e)) throw e;
+    }
+  }
+
+  private WriteResult write(FeedbackNote note) throws ConnectorException {
     ObjectNode ticket = fieldsAndTags(note);
     ObjectNode comment = ticket.putObject("comment");
     comment.put("html_body", NoteHtml.render(note));

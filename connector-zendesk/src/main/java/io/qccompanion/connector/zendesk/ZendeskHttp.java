@@ -42,6 +42,8 @@ final class ZendeskHttp implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final AtomicLong requests = new AtomicLong();
   private volatile Integer rateLimitRemaining;
+  private volatile boolean shared;
+  private RequestRateLimiter exportLimiter;
 
   /** Opens the HTTP layer of one source or sink; tests add spec-validating interceptors. */
   @FunctionalInterface
@@ -163,8 +165,8 @@ final class ZendeskHttp implements AutoCloseable {
               return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
             } catch (JsonProcessingException e) {
               if (last || !idempotent) {
-                throw ConnectorException.transientFailure(
-                    status, null, "Zendesk sent malformed JSON for " + what + on(), e);
+                throw failure(
+                    idempotent, status, "Zendesk sent malformed JSON for " + what + on(), e);
               }
               LOG.warn("{} returned malformed JSON; retrying", what);
               sleeper.sleep(backoff(attempt));
@@ -184,8 +186,8 @@ final class ZendeskHttp implements AutoCloseable {
           }
           if (status >= 500) {
             if (last || !idempotent) {
-              throw ConnectorException.transientFailure(
-                  status, null, "Zendesk answered " + status + " for " + what + on(), null);
+              throw failure(
+                  idempotent, status, "Zendesk answered " + status + " for " + what + on(), null);
             }
             sleeper.sleep(backoff(attempt));
             continue;
@@ -195,9 +197,9 @@ final class ZendeskHttp implements AutoCloseable {
         }
       } catch (IOException e) {
         if (last || !idempotent) {
-          throw ConnectorException.transientFailure(
+          throw failure(
+              idempotent,
               0,
-              null,
               "no answer from Zendesk for " + what + on() + ": " + e.getClass().getSimpleName(),
               e);
         }
@@ -208,6 +210,14 @@ final class ZendeskHttp implements AutoCloseable {
         throw ConnectorException.transientFailure(0, null, "interrupted: " + what, e);
       }
     }
+  }
+
+  /** After a failed write Zendesk may still have applied it: the caller must look first. */
+  private static ConnectorException failure(
+      boolean idempotent, int status, String message, Throwable cause) {
+    return idempotent
+        ? ConnectorException.transientFailure(status, null, message, cause)
+        : ConnectorException.outcomeUnknown(status, "Outcome unknown: " + message, cause);
   }
 
   private void sleep(Duration duration) throws ConnectorException {
@@ -280,9 +290,35 @@ final class ZendeskHttp implements AutoCloseable {
     return body.length() > 300 ? body.substring(0, 300) + "..." : body;
   }
 
+  /** Closes the client unless it is the connection's shared one (see {@link #shutdown}). */
   @Override
   public void close() {
+    if (!shared) shutdown();
+  }
+
+  /** Marks this client as the connection's, kept open across sources and sinks. */
+  ZendeskHttp share() {
+    shared = true;
+    return this;
+  }
+
+  void shutdown() {
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
+  }
+
+  ConnectionSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The connection's one limiter for the incremental exports (tickets and ticket events share
+   * Zendesk's 10 requests a minute), or null when {@code export.requestsPerMinute} is 0.
+   */
+  synchronized RequestRateLimiter exportLimiter(java.time.Clock clock, Sleeper sleeper) {
+    if (options.exportRequestsPerMinute() <= 0) return null;
+    if (exportLimiter == null)
+      exportLimiter = new RequestRateLimiter(options.exportRequestsPerMinute(), clock, sleeper);
+    return exportLimiter;
   }
 }

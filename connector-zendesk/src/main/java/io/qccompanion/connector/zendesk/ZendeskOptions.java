@@ -24,7 +24,9 @@ record ZendeskOptions(
     Duration baseBackoff,
     Duration maxRetryAfter,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    boolean conversations,
+    Duration conversationLookback) {
 
   static final List<String> DEFAULT_CLOSED = List.of("solved", "closed");
 
@@ -47,7 +49,9 @@ record ZendeskOptions(
         Duration.ofMillis(intOption(settings, "http.backoffMillis", 500)),
         Duration.ofSeconds(intOption(settings, "http.maxRetryAfterSeconds", 120)),
         Duration.ofMillis(intOption(settings, "http.connectTimeoutMillis", 10_000)),
-        Duration.ofMillis(intOption(settings, "http.readTimeoutMillis", 60_000)));
+        Duration.ofMillis(intOption(settings, "http.readTimeoutMillis", 60_000)),
+        !"false".equalsIgnoreCase(settings.option("conversations", "true").trim()),
+        Duration.ofDays(intOption(settings, "conversations.lookbackDays", 30)));
   }
 
   private static int intOption(ConnectionSettings settings, String key, int fallback) {

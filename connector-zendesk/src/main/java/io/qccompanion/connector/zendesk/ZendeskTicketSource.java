@@ -12,7 +12,6 @@ import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
 import io.qccompanion.model.TicketSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,11 +21,12 @@ import okhttp3.HttpUrl;
 
 /**
  * Reads closed tickets with Zendesk's cursor-based incremental export, side-loading metric sets,
- * users and groups so one request per 1000 tickets carries everything the companion needs.
+ * users and groups so one request per 1000 tickets carries everything the companion needs, and
+ * their conversations with the ticket event export ({@link TicketEventExport}, one request per 1000
+ * comments).
  */
 public final class ZendeskTicketSource implements TicketSource {
   static final String SIDE_LOADS = "metric_sets,users,groups";
-  private static final Duration DEFAULT_LOOKBACK = Duration.ofDays(30);
 
   private final ConnectionSettings settings;
   private final ZendeskOptions options;
@@ -41,10 +41,7 @@ public final class ZendeskTicketSource implements TicketSource {
     this.options = ZendeskOptions.of(settings);
     this.clock = clock;
     this.http = http.open(settings, options, sleeper);
-    this.exportLimiter =
-        options.exportRequestsPerMinute() > 0
-            ? new RequestRateLimiter(options.exportRequestsPerMinute(), clock, sleeper)
-            : null;
+    this.exportLimiter = this.http.exportLimiter(clock, sleeper);
     this.mapper =
         new TicketMapper(settings.connectionId(), settings.baseUrl(), options.handleTimeField());
   }
@@ -53,7 +50,7 @@ public final class ZendeskTicketSource implements TicketSource {
   public Page fetchClosedSince(Checkpoint from, int pageHint) throws ConnectorException {
     ExportCheckpoint position =
         from.isInitial()
-            ? new ExportCheckpoint(null, initialStartTime())
+            ? new ExportCheckpoint(null, initialStartTime(), null)
             : ExportCheckpoint.parse(from);
     HttpUrl.Builder url =
         exportUrl().addQueryParameter("per_page", Integer.toString(options.exportPerPage()));
@@ -68,14 +65,52 @@ public final class ZendeskTicketSource implements TicketSource {
       throw ConnectorException.transientFailure(
           200, null, "Zendesk export answer has no tickets or end_of_stream on " + where(), null);
     }
+    Page page;
     try {
-      return toPage(body, position);
+      page = toPage(body, position);
     } catch (RuntimeException e) {
       // A ticket without the fields every export ticket has (id, updated_at): report, never
       // return the rest of the page.
       throw ConnectorException.transientFailure(
           200, null, "Zendesk export answer has an unreadable ticket on " + where(), e);
     }
+    return options.conversations() ? withConversations(page, body, position) : page;
+  }
+
+  /**
+   * Reads the comments written up to this page's last update from the ticket event export: every
+   * comment of the page's tickets is then known. Comments of tickets not in this page (still open,
+   * or stored earlier) come along in {@link Page#conversations()}; the server keeps them for
+   * tickets it stores. One request per 1000 comments.
+   */
+  private Page withConversations(Page page, JsonNode body, ExportCheckpoint position)
+      throws ConnectorException {
+    long until = page.done() ? Long.MAX_VALUE : 0;
+    Map<String, String> roles = new HashMap<>();
+    for (JsonNode user : body.path("users"))
+      roles.put(user.path("id").asText(), user.path("role").asText());
+    for (JsonNode ticket : body.path("tickets")) {
+      Instant updated = TicketMapper.instantOrNull(ticket.path("updated_at"));
+      if (updated != null) until = Math.max(until, updated.getEpochSecond());
+    }
+    long from =
+        position.eventsTime() != null
+            ? position.eventsTime()
+            : position.startTime() - options.conversationLookback().toSeconds();
+    TicketEventExport.Result events =
+        new TicketEventExport(http, exportLimiter).read(Math.max(0, from), until, roles);
+    Map<String, List<Message>> others = new HashMap<>(events.byTicket());
+    List<Ticket> tickets = new ArrayList<>();
+    for (Ticket t : page.tickets()) {
+      List<Message> messages = others.remove(t.externalId());
+      tickets.add(messages == null ? t : t.newBuilder().conversation(messages).build());
+    }
+    ExportCheckpoint next = ExportCheckpoint.parse(page.next());
+    return page.newBuilder()
+        .tickets(tickets)
+        .conversations(others)
+        .next(new ExportCheckpoint(next.cursor(), next.startTime(), events.next()).toCheckpoint())
+        .build();
   }
 
   private Page toPage(JsonNode body, ExportCheckpoint position) {
@@ -116,7 +151,8 @@ public final class ZendeskTicketSource implements TicketSource {
         .tickets(tickets)
         .users(users)
         .teams(teams)
-        .next(new ExportCheckpoint(next, position.startTime()).toCheckpoint())
+        .next(
+            new ExportCheckpoint(next, position.startTime(), position.eventsTime()).toCheckpoint())
         .done(body.path("end_of_stream").asBoolean())
         .build();
   }
@@ -124,7 +160,9 @@ public final class ZendeskTicketSource implements TicketSource {
   private long initialStartTime() {
     Instant latest = clock.instant().minusSeconds(60); // Zendesk: at least a minute in the past
     Instant start =
-        settings.startFrom() != null ? settings.startFrom() : latest.minus(DEFAULT_LOOKBACK);
+        settings.startFrom() != null
+            ? settings.startFrom()
+            : latest.minus(ConnectionSettings.DEFAULT_START);
     return (start.isAfter(latest) ? latest : start).getEpochSecond();
   }
 

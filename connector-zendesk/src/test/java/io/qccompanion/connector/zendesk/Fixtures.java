@@ -21,8 +21,15 @@ final class Fixtures {
         .auth(new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.API_TOKEN, EMAIL, TOKEN))
         .startFrom(START)
         .companionUrl("https://qc.example.com")
-        .options(options)
+        .options(withoutConversations(options))
         .build();
+  }
+
+  /** WireMock tests stub the ticket export only unless they ask for conversations. */
+  private static Map<String, String> withoutConversations(Map<String, String> options) {
+    Map<String, String> all = new java.util.HashMap<>(options);
+    all.putIfAbsent("conversations", "false");
+    return all;
   }
 
   static ConnectionSettings bearer(String baseUrl) {
@@ -34,6 +41,7 @@ final class Fixtures {
         .auth(new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.BEARER, null, TOKEN))
         .startFrom(START)
         .companionUrl("https://qc.example.com")
+        .options(withoutConversations(Map.of()))
         .build();
   }
 }

@@ -9,6 +9,7 @@ import io.qccompanion.model.Page;
 import io.qccompanion.simulators.zendesk.SimulatedZendesk;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 class IngestBenchmarkTest {
-  private static final int TICKETS = 100_000;
+  private static final int TICKETS = Integer.getInteger("benchmark.tickets", 100_000);
   private static final int BASELINE_TICKETS = 2_000;
 
   @Test
@@ -39,13 +40,17 @@ class IngestBenchmarkTest {
 
       long started = System.nanoTime();
       long tickets = 0;
+      long pages = 0;
+      long messages = 0;
       long requests;
       try (var source =
           new ZendeskTicketSource(settings, Clock.systemUTC(), Sleeper.REAL, SpecValidation.HTTP)) {
         Checkpoint next = Checkpoint.INITIAL;
         while (true) {
           Page page = source.fetchClosedSince(next, 1000);
+          pages++;
           tickets += page.tickets().size();
+          messages += page.tickets().stream().mapToLong(t -> t.conversation().size()).sum();
           next = page.next();
           if (page.done()) break;
         }
@@ -54,6 +59,10 @@ class IngestBenchmarkTest {
       double seconds = (System.nanoTime() - started) / 1e9;
 
       long[] baseline = baseline(zendesk, settings);
+      long[] conversationBaseline = conversationBaseline(zendesk, settings);
+      double conversationPerThousand = (requests - pages) * 1000.0 / tickets;
+      double conversationBaselinePerThousand =
+          conversationBaseline[1] * 1000.0 / conversationBaseline[0];
       double baselineSeconds = baseline[2] / 1e9;
 
       double perThousand = requests * 1000.0 / tickets;
@@ -64,29 +73,53 @@ class IngestBenchmarkTest {
               "Zendesk ingest benchmark%n"
                   + "  simulated account: %d closed tickets generated in %.1f s%n"
                   + "  connector (cursor export, per_page=1000, include=metric_sets,users,groups):%n"
-                  + "    %d tickets, %d requests, %.1f s -> %.2f requests/1000 tickets, %.0f tickets/s%n"
+                  + "    %d tickets, %d export requests, %.1f s -> %.2f requests/1000 tickets, %.0f"
+                  + " tickets/s%n"
                   + "  baseline (export without side-loads + GET /tickets/{id}/metrics per ticket, %d tickets):%n"
                   + "    %d requests, %.1f s -> %.0f requests/1000 tickets, %.0f tickets/s%n"
-                  + "  ratio: %.0fx fewer requests with side-loads%n",
+                  + "  ratio: %.0fx fewer requests with side-loads%n"
+                  + "  conversations (ticket event export, include=comment_events): %d messages of"
+                  + " the closed tickets, %d requests -> %.2f requests/1000 tickets%n"
+                  + "  conversation baseline (GET /tickets/{id}/comments per ticket, %d tickets):"
+                  + " %.0f requests/1000 tickets%n"
+                  + "  total with conversations: %.2f requests/1000 tickets%n",
               zendesk.closedTicketIds().size(),
               generationSeconds,
               tickets,
-              requests,
+              pages,
               seconds,
-              perThousand,
+              pages * 1000.0 / tickets,
               tickets / seconds,
               baseline[0],
               baseline[1],
               baselineSeconds,
               baselinePerThousand,
               baseline[0] / baselineSeconds,
-              baselinePerThousand / perThousand);
+              baselinePerThousand / ((double) pages * 1000 / tickets),
+              messages,
+              requests - pages,
+              conversationPerThousand,
+              conversationBaseline[0],
+              conversationBaselinePerThousand,
+              perThousand);
       System.out.println(report);
       java.nio.file.Files.writeString(
           java.nio.file.Path.of("target", "zendesk-benchmark.txt"), report);
 
       assertThat(tickets).isEqualTo(zendesk.closedTicketIds().size());
-      assertThat(perThousand).isLessThanOrEqualTo(1.1);
+      assertThat(pages * 1000.0 / tickets).isLessThanOrEqualTo(1.1);
+      assertThat(conversationPerThousand).isLessThanOrEqualTo(10.0);
+    }
+  }
+
+  /** {tickets, requests} for reading conversations one ticket at a time, on a sample. */
+  private static long[] conversationBaseline(SimulatedZendesk zendesk, ConnectionSettings settings)
+      throws Exception {
+    ZendeskOptions options = ZendeskOptions.of(settings);
+    List<Long> sample = zendesk.closedTicketIds().subList(0, BASELINE_TICKETS);
+    try (ZendeskHttp http = SpecValidation.HTTP.open(settings, options, Sleeper.REAL)) {
+      for (long id : sample) new ConversationReader(http).read(Long.toString(id));
+      return new long[] {sample.size(), http.requestCount()};
     }
   }
 

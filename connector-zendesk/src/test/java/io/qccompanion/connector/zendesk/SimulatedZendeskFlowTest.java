@@ -8,6 +8,7 @@ import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
+import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.model.Message;
 import io.qccompanion.model.Page;
@@ -76,7 +77,13 @@ class SimulatedZendeskFlowTest {
   void ingestsEveryClosedTicketExactlyOnceWithOneRequestPerPage() throws Exception {
     List<Page> pages;
     long requests;
-    try (var source = source()) {
+    try (var source =
+        new ZendeskTicketSource(
+            zendesk.connectionSettings(
+                "c-sim", Map.of("export.perPage", "100", "conversations", "false")),
+            time,
+            time,
+            SpecValidation.HTTP)) {
       pages = drain(source, Checkpoint.INITIAL);
       requests = source.requestCount();
     }
@@ -178,6 +185,86 @@ class SimulatedZendeskFlowTest {
     Comment note1 = comments.get(comments.size() - 1);
     assertThat(note1.publicComment()).isFalse();
     assertThat(zendesk.tagsOf(ticketId)).contains("qc_graded", "qc_fail");
+  }
+
+  @Test
+  void ingestsEveryConversationInBulkWithinTenRequestsPerThousandTickets() throws Exception {
+    List<Page> pages;
+    long requests;
+    try (var source =
+        new ZendeskTicketSource(
+            zendesk.connectionSettings("c-sim", Map.of()), time, time, SpecValidation.HTTP)) {
+      pages = drain(source, Checkpoint.INITIAL);
+      requests = source.requestCount();
+    }
+    Map<String, List<Message>> byTicket = new HashMap<>();
+    for (Page page : pages) {
+      page.tickets()
+          .forEach(
+              t ->
+                  byTicket
+                      .computeIfAbsent(t.externalId(), k -> new ArrayList<>())
+                      .addAll(t.conversation()));
+      page.conversations()
+          .forEach((id, m) -> byTicket.computeIfAbsent(id, k -> new ArrayList<>()).addAll(m));
+    }
+    List<Long> closed = zendesk.closedTicketIds();
+    long comments = 0;
+    for (long id : closed) {
+      comments += zendesk.commentsOf(id).size();
+      List<String> stored = zendesk.commentsOf(id).stream().map(Comment::body).toList();
+      assertThat(
+              byTicket.getOrDefault(Long.toString(id), List.of()).stream()
+                  .map(Message::id)
+                  .distinct()
+                  .count())
+          .as("comments of ticket %d", id)
+          .isEqualTo(stored.size());
+    }
+    long conversationRequests = requests - pages.size();
+    System.out.printf(
+        "Zendesk ingest with conversations: %d tickets, %d comments, %d export + %d event"
+            + " requests%n",
+        closed.size(), comments, pages.size(), conversationRequests);
+    // One event request per 1000 comments (every ticket's comments, open ones included), plus
+    // the last partial page of each read.
+    assertThat(conversationRequests).isLessThanOrEqualTo(comments * 21 / 20 / 1000 + pages.size());
+  }
+
+  @Test
+  void writeBackCostsOneRequestPerEvaluationAndLooksOnlyAfterAnUnknownOutcome() throws Exception {
+    List<Long> tickets =
+        zendesk.closedTicketIds().stream()
+            .filter(id -> zendesk.statusOf(id).equals("solved"))
+            .limit(10)
+            .toList();
+    try (var sink = sink()) {
+      long before = sink.requestCount();
+      for (long id : tickets)
+        sink.writeStep(
+            FeedbackSink.PUBLISH,
+            FeedbackNotes.failing(Long.toString(id), "qc-x" + id),
+            false,
+            Map.of());
+      double perEvaluation = (sink.requestCount() - before) / (double) tickets.size();
+      System.out.printf("Zendesk write-back: %.1f requests per evaluation%n", perEvaluation);
+      assertThat(perEvaluation).isEqualTo(1.0);
+
+      long ticket = tickets.get(0);
+      FeedbackNote note = FeedbackNotes.failing(Long.toString(ticket), "qc-y1-r1");
+      zendesk.faults().serverErrorAfterApplyNext(1);
+      ConnectorException unknown =
+          catchThrowableOfType(
+              ConnectorException.class,
+              () -> sink.writeStep(FeedbackSink.PUBLISH, note, false, Map.of()));
+      assertThat(unknown.isOutcomeUnknown()).isTrue();
+      WriteResult retry = sink.writeStep(FeedbackSink.PUBLISH, note, true, Map.of());
+      assertThat(retry.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_PRESENT);
+      assertThat(
+              zendesk.commentsOf(ticket).stream()
+                  .filter(c -> c.htmlBody().contains("qc-note:qc-y1-r1")))
+          .hasSize(1);
+    }
   }
 
   @Test

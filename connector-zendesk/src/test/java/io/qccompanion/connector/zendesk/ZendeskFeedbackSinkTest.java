@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -96,13 +98,14 @@ class ZendeskFeedbackSinkTest {
   }
 
   @Test
-  void findsANoteAlreadyOnTheTicketAndWritesNothing() throws Exception {
+  void findsANoteAlreadyOnTheTicketAndCompletesOnlyItsTagsAndFields() throws Exception {
     zendesk.stubFor(
         get(urlPathEqualTo(COMMENTS))
             .willReturn(
                 okJson(
                     commentsWith("<p>older</p><p><small>qc-note:qc-e7-r1</small></p>")
                         .toString())));
+    zendesk.stubFor(put(urlPathEqualTo(TICKET)).willReturn(okJson("{\"ticket\":{}}")));
 
     WriteResult result;
     try (var sink = sink()) {
@@ -111,7 +114,11 @@ class ZendeskFeedbackSinkTest {
 
     assertThat(result.outcome()).isEqualTo(WriteResult.Outcome.ALREADY_PRESENT);
     assertThat(result.hostReference()).isEqualTo("1274");
-    zendesk.verify(0, putRequestedFor(urlPathEqualTo(TICKET)));
+    zendesk.verify(
+        1,
+        putRequestedFor(urlPathEqualTo(TICKET))
+            .withRequestBody(matchingJsonPath("$.ticket.additional_tags[0]", equalTo("qc_graded")))
+            .withRequestBody(notContaining("\"comment\"")));
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.Csat;
 import io.qccompanion.model.HostTeam;
+import io.qccompanion.model.Message;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,8 @@ class ZendeskTicketSourceTest {
     assertThat(page.done()).isTrue();
     assertThat(ExportCheckpoint.parse(page.next()))
         .isEqualTo(
-            new ExportCheckpoint("MTU3NjYxMzUzOS4wfHw0Njd8", Fixtures.START.getEpochSecond()));
+            new ExportCheckpoint(
+                "MTU3NjYxMzUzOS4wfHw0Njd8", Fixtures.START.getEpochSecond(), null));
     zendesk.verify(
         getRequestedFor(urlPathEqualTo(EXPORT))
             .withQueryParam("start_time", equalTo(Long.toString(Fixtures.START.getEpochSecond())))
@@ -115,10 +117,71 @@ class ZendeskTicketSourceTest {
   }
 
   @Test
+  void readsEveryConversationInBulkWithTheTicketEventExport() throws Exception {
+    zendesk.stubFor(
+        get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("solved", true).toString())));
+    ObjectNode events = SpecExamples.example("ExportIncrementalTicketEventsResponseExample");
+    ObjectNode audit = events.withArray("ticket_events").addObject();
+    audit.put("id", 926256957614L).put("ticket_id", 35436).put("timestamp", 1601357503);
+    audit.put("event_type", "Audit");
+    // The comment child event as the endpoint's description shows it (include=comment_events).
+    ObjectNode comment = audit.putArray("child_events").addObject();
+    comment.put("id", 91048994488L).put("type", "Comment").put("event_type", "Comment");
+    comment.put("author_id", 5031726587L).put("body", "This is a comment").put("public", true);
+    comment.put("html_body", "<div class=\"zd-comment\"><p dir=\"auto\">This is a comment</p>");
+    comment.put("audit_id", 91048994468L).put("created_at", "2009-06-25T10:15:18Z");
+    comment.putArray("attachments").addObject().put("file_name", "screenshot.png");
+    // Another ticket's comment (not in this page) travels in Page.conversations.
+    ObjectNode other = events.withArray("ticket_events").addObject();
+    other.put("id", 926256957615L).put("ticket_id", 99).put("timestamp", 1601357503);
+    other
+        .putArray("child_events")
+        .addObject()
+        .put("id", 7L)
+        .put("event_type", "Comment")
+        .put("body", "still open")
+        .put("public", false)
+        .put("created_at", "2009-06-25T10:16:00Z");
+    zendesk.stubFor(
+        get(urlPathEqualTo("/api/v2/incremental/ticket_events"))
+            .willReturn(okJson(events.toString())));
+
+    Page page;
+    try (var source =
+        source(Fixtures.settings(zendesk.baseUrl(), Map.of("conversations", "true")))) {
+      page = source.fetchClosedSince(Checkpoint.INITIAL, 500);
+    }
+
+    Ticket t = page.tickets().get(0);
+    assertThat(t.conversation())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.id()).isEqualTo("91048994488");
+              assertThat(m.body()).isEqualTo("This is a comment");
+              assertThat(m.html()).contains("<p dir=\"auto\">This is a comment</p>");
+              assertThat(m.publicMessage()).isTrue();
+              assertThat(m.attachmentNames()).containsExactly("screenshot.png");
+              assertThat(m.createdAt()).isEqualTo(Instant.parse("2009-06-25T10:15:18Z"));
+            });
+    assertThat(page.conversations().get("99"))
+        .singleElement()
+        .extracting(Message::body)
+        .isEqualTo("still open");
+    long lookback = Fixtures.START.getEpochSecond() - Duration.ofDays(30).toSeconds();
+    // End of stream: the next read starts again where this one did or at its last event.
+    assertThat(ExportCheckpoint.parse(page.next()).eventsTime()).isEqualTo(lookback);
+    zendesk.verify(
+        getRequestedFor(urlPathEqualTo("/api/v2/incremental/ticket_events"))
+            .withQueryParam("start_time", equalTo(Long.toString(lookback)))
+            .withQueryParam("include", equalTo("comment_events")));
+  }
+
+  @Test
   void resumesWithTheCursorOfTheCheckpointAndNoStartTime() throws Exception {
     zendesk.stubFor(
         get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("closed", false).toString())));
-    Checkpoint from = new ExportCheckpoint("abc", 1_700_000_000L).toCheckpoint();
+    Checkpoint from = new ExportCheckpoint("abc", 1_700_000_000L, null).toCheckpoint();
 
     Page page;
     try (var source = source()) {

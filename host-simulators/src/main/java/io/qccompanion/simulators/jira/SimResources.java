@@ -192,7 +192,27 @@ final class SimResources {
     return SimApi.Reply.ok(out);
   }
 
+  /**
+   * Comments a search returns inline in the {@code comment} field; the rest need a comment read.
+   */
+  static final int INLINE_COMMENTS = 20;
+
+  /** Id of the simulated JSM Satisfaction field (set option {@code field.satisfaction}). */
+  public static final String SATISFACTION_FIELD = "customfield_10041";
+
   SimApi.Reply comments(SimIssue issue, Map<String, String> q, boolean v2) {
+    List<ObjectNode> all = allComments(issue, v2);
+    int startAt = Integer.parseInt(q.getOrDefault("startAt", "0"));
+    int max = Math.min(Integer.parseInt(q.getOrDefault("maxResults", "50")), 100);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("startAt", startAt).put("maxResults", max).put("total", all.size());
+    ArrayNode list = out.putArray("comments");
+    all.stream().skip(startAt).limit(max).forEach(list::add);
+    return SimApi.Reply.ok(out);
+  }
+
+  /** The generated conversation (customer and assignee), then comments written through the API. */
+  private List<ObjectNode> allComments(SimIssue issue, boolean v2) {
     List<ObjectNode> all = new ArrayList<>();
     if (issue.assigneeId != null) {
       List<String[]> thread = IssueGenerator.thread(issue, o.seed());
@@ -229,13 +249,7 @@ final class SimResources {
               c.visibilityValue(),
               v2));
     }
-    int startAt = Integer.parseInt(q.getOrDefault("startAt", "0"));
-    int max = Math.min(Integer.parseInt(q.getOrDefault("maxResults", "50")), 100);
-    ObjectNode out = JSON.createObjectNode();
-    out.put("startAt", startAt).put("maxResults", max).put("total", all.size());
-    ArrayNode list = out.putArray("comments");
-    all.stream().skip(startAt).limit(max).forEach(list::add);
-    return SimApi.Reply.ok(out);
+    return all;
   }
 
   SimApi.Reply addComment(SimIssue issue, JsonNode in, boolean v2) {
@@ -336,6 +350,11 @@ final class SimResources {
     in.path("fields")
         .fields()
         .forEachRemaining(f -> issue.properties.put("field:" + f.getKey(), f.getValue()));
+    for (JsonNode p : in.path("properties")) {
+      if (p.path("value").toString().length() > 32_768)
+        return SimApi.Reply.error(400, "The property value is too long.");
+      issue.properties.put(p.path("key").asText(), p.path("value"));
+    }
     jira.touch(issue, o.clock().instant());
     return new SimApi.Reply(204, null);
   }
@@ -374,7 +393,8 @@ final class SimResources {
             "resolutiondate",
             "labels",
             "priority",
-            "issuetype")) {
+            "issuetype",
+            "comment")) {
       if (!all && !fields.contains(name)) continue;
       switch (name) {
         case "summary" -> f.put("summary", issue.summary);
@@ -402,8 +422,20 @@ final class SimResources {
         case "labels" -> issue.labels.forEach(f.putArray("labels")::add);
         case "priority" -> f.putObject("priority").put("name", issue.priority);
         case "issuetype" -> f.putObject("issuetype").put("name", issue.issueType);
+        case "comment" -> {
+          List<ObjectNode> thread = allComments(issue, v2);
+          ObjectNode c = f.putObject("comment");
+          c.put("startAt", 0).put("maxResults", INLINE_COMMENTS).put("total", thread.size());
+          ArrayNode list = c.putArray("comments");
+          thread.stream().limit(INLINE_COMMENTS).forEach(list::add);
+        }
         default -> {}
       }
+    }
+    if (fields.contains(SATISFACTION_FIELD) && issue.project.serviceDesk()) {
+      // JSM's Satisfaction field (sd-request-feedback): the customer's 1-5 rating once given.
+      if (issue.csatRating == null) f.putNull(SATISFACTION_FIELD);
+      else f.putObject(SATISFACTION_FIELD).put("rating", issue.csatRating);
     }
     if (changelog) {
       ArrayNode histories = JSON.createArrayNode();

@@ -2,6 +2,7 @@ package io.qccompanion.simulators.jira;
 
 import com.sun.net.httpserver.HttpServer;
 import io.qccompanion.simulators.Faults;
+import io.qccompanion.simulators.ServerDefaults;
 import io.qccompanion.simulators.SimOptions;
 import io.qccompanion.simulators.SimOptions.Project;
 import java.io.IOException;
@@ -35,6 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class SimulatedJira implements AutoCloseable {
+  static {
+    ServerDefaults.apply();
+  }
 
   /** An agent issues are assigned to; {@code skill} (0..1) drives CSAT, reopens and speed. */
   public record Agent(
@@ -42,6 +46,11 @@ public final class SimulatedJira implements AutoCloseable {
 
   /** A customer (reporter). */
   public record Customer(String accountId, String displayName, String email) {}
+
+  /**
+   * Id of the JSM Satisfaction field the simulator answers (connection option field.satisfaction).
+   */
+  public static final String SATISFACTION_FIELD = SimResources.SATISFACTION_FIELD;
 
   /** The Jira defaults: Cloud, SUP (software) + HELP (JSM), 8 agents, 1,500 issues, 12 weeks. */
   public static SimOptions.Builder defaults() {

@@ -140,6 +140,9 @@ final class SimApi implements HttpHandler {
     if (method.equals("GET") && path.equals("/api/v2/incremental/tickets/cursor")) {
       return new ExportPage(store, json, baseUrl).answer(query);
     }
+    if (method.equals("GET") && path.equals("/api/v2/incremental/ticket_events")) {
+      return new TicketEventsPage(store, json, baseUrl).answer(query);
+    }
     if (method.equals("GET") && path.equals("/api/v2/users/me")) {
       ObjectNode out = SimJson.MAPPER.createObjectNode();
       out.set("user", json.apiUser());

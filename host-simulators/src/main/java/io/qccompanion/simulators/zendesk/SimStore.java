@@ -126,7 +126,35 @@ final class SimStore {
     Comment comment =
         new Comment(nextCommentId++, API_USER_ID, publicComment, body, html, nextChange());
     t.comments.add(comment);
+    if (commentEvents != null)
+      commentEvents.put(eventKey(comment), new CommentEvent(t.id, comment));
     return comment;
+  }
+
+  /** A comment as the ticket event export reports it: one audit per comment. */
+  record CommentEvent(long ticketId, Comment comment) {}
+
+  /** Every comment of every ticket by (created second, comment id); built on first use. */
+  private TreeMap<Key, CommentEvent> commentEvents;
+
+  private static Key eventKey(Comment c) {
+    return new Key(c.createdAt().getEpochSecond(), c.id());
+  }
+
+  /** Comment events created at or after {@code startTime}, oldest first, at most {@code limit}. */
+  synchronized List<CommentEvent> commentEventsFrom(long startTime, int limit) {
+    if (commentEvents == null) {
+      commentEvents = new TreeMap<>();
+      for (SimTicket t : byId.values())
+        for (Comment c : comments(t)) commentEvents.put(eventKey(c), new CommentEvent(t.id, c));
+    }
+    List<CommentEvent> out = new ArrayList<>();
+    for (CommentEvent e :
+        commentEvents.tailMap(new Key(startTime, Long.MIN_VALUE), true).values()) {
+      if (out.size() == limit) break;
+      out.add(e);
+    }
+    return out;
   }
 
   /** Records that {@code t} changed now, moving it to the end of the export order. */

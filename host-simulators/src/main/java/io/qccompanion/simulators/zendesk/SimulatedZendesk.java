@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.Host;
 import io.qccompanion.simulators.Faults;
+import io.qccompanion.simulators.ServerDefaults;
 import io.qccompanion.simulators.SimOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,7 @@ public final class SimulatedZendesk implements AutoCloseable {
   }
 
   static {
-    // The JDK server otherwise waits on Nagle + delayed ACK (~40 ms) for small answers.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    ServerDefaults.apply();
   }
 
   private final SimOptions options;
