@@ -13,6 +13,8 @@ import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.autoqa.AutoQaFeature;
+import io.qccompanion.server.autoqa.PayloadConversations;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
@@ -87,6 +89,7 @@ public final class CompanionApp implements AutoCloseable {
   private final Components components;
   private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
+  private AutoQaFeature autoQa;
 
   /** Everything the routes and background jobs use; exposed for the CLI, demo and tests. */
   public record Components(
@@ -218,6 +221,8 @@ public final class CompanionApp implements AutoCloseable {
     var connectionRoutes =
         new ConnectionRoutes(db, c.connections(), c.connectors(), c.sync(), c.audit(), c.clock());
     var webhookRoutes = new WebhookRoutes(db, c.connections(), c.connectors(), c.clock());
+    autoQa =
+        new AutoQaFeature(db, c.clock(), c.audit(), c.scorecards(), new PayloadConversations());
     var hostLoginRoutes =
         new HostLoginRoutes(
             db, c.connections(), c.connectors(), c.users(), c.sessions(), cookies, c.clock());
@@ -254,6 +259,7 @@ public final class CompanionApp implements AutoCloseable {
               new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
                   .register(cfg.routes);
               c.sampling().register(cfg.routes);
+              autoQa.register(cfg.routes);
               new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
               new SummaryRoutes(db, c.summaries(), c.clock()).register(cfg.routes);
               new TargetRoutes(db, c.kpiTargets(), c.audit(), c.clock()).register(cfg.routes);
@@ -269,6 +275,8 @@ public final class CompanionApp implements AutoCloseable {
       background.add(scheduler);
       c.writeBack().start();
       background.add(workflowJobs(c).start(5, 24 * 60));
+      autoQa.worker().start(100, 60);
+      background.add(autoQa.worker());
     }
     return this;
   }
@@ -280,6 +288,11 @@ public final class CompanionApp implements AutoCloseable {
             () -> db.write(h -> c.retention().run(h, null, false)),
             () -> db.write(h -> c.actionPlans().reviewDue(h, null)),
             () -> db.write(c.escalations()::sweep)));
+  }
+
+  /** AutoQA (engine, worker, routes); null until {@link #start}. */
+  public AutoQaFeature autoQa() {
+    return autoQa;
   }
 
   /** The port the server listens on. */

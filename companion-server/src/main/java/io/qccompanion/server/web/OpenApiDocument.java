@@ -16,7 +16,14 @@ public final class OpenApiDocument {
   /** Feature fragments, in document order. Add a feature's name here with its routes. */
   public static final List<String> FRAGMENTS =
       List.of(
-          "core", "connections", "scorecards", "evaluations", "sampling", "workflows", "summaries");
+          "core",
+          "connections",
+          "scorecards",
+          "evaluations",
+          "sampling",
+          "workflows",
+          "summaries",
+          "autoqa");
 
   private final String json;
 
