@@ -16,6 +16,7 @@ public final class Sampling {
   private final SamplingEngine engine;
   private final SamplingRoutes samplingRoutes;
   private final SampleRoutes sampleRoutes;
+  private final WeightedQualityRoutes weightedQualityRoutes;
 
   /** Builds the feature; {@code raised} lets another feature keep agents' sampling raised. */
   public Sampling(Database db, Clock clock, AuditLog audit, RaisedSamplingSignal raised) {
@@ -25,6 +26,7 @@ public final class Sampling {
     this.engine = new SamplingEngine(clock, policies, tiers, assigner);
     this.samplingRoutes = new SamplingRoutes(db, clock, policies, tiers, engine);
     this.sampleRoutes = new SampleRoutes(db, new SampleActions(clock, policies, tiers, audit));
+    this.weightedQualityRoutes = new WeightedQualityRoutes(db, clock);
   }
 
   /** Samples tickets ({@link SamplingEngine#sampleTickets}) and assigns open samples. */
@@ -51,5 +53,6 @@ public final class Sampling {
   public void register(RoutesConfig routes) {
     samplingRoutes.register(routes);
     sampleRoutes.register(routes);
+    weightedQualityRoutes.register(routes);
   }
 }
