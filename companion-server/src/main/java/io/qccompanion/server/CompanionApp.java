@@ -221,7 +221,13 @@ public final class CompanionApp implements AutoCloseable {
         new ConnectionRoutes(db, c.connections(), c.connectors(), c.sync(), c.audit(), c.clock());
     var webhookRoutes = new WebhookRoutes(db, c.connections(), c.connectors(), c.clock());
     autoQa =
-        new AutoQaFeature(db, c.clock(), c.audit(), c.scorecards(), new PayloadConversations());
+        new AutoQaFeature(
+            db,
+            c.clock(),
+            c.audit(),
+            c.scorecards(),
+            new PayloadConversations(),
+            c.sampling().spotlight()::raise);
     var hostLoginRoutes =
         new HostLoginRoutes(
             db, c.connections(), c.connectors(), c.users(), c.sessions(), cookies, c.clock());

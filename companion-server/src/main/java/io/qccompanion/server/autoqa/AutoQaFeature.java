@@ -22,10 +22,11 @@ public final class AutoQaFeature {
       Clock clock,
       AuditLog audit,
       Scorecards scorecards,
-      ConversationSource conversations) {
+      ConversationSource conversations,
+      SpotlightSignals.Sink spotlight) {
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
     TeamRules rules = TeamRules.DEFAULTS;
-    this.worker = new AutoQaWorker(db, clock, engine, store, conversations, rules);
+    this.worker = new AutoQaWorker(db, clock, engine, store, conversations, rules, spotlight);
     this.routes =
         new AutoQaRoutes(
             db,

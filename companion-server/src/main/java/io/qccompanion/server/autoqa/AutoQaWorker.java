@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * Scores closed tickets in batches on its own thread, off the request path. All progress lives in
  * {@code auto_evaluations} (one transaction per ticket), so a crash loses at most the ticket being
  * scored and the next run resumes from the database; a changed ticket or rule set is scored again.
+ * Spotlight signals of each result go to sampling in the same transaction.
  */
 public final class AutoQaWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoQaWorker.class);
@@ -24,6 +25,7 @@ public final class AutoQaWorker implements AutoCloseable {
   private final AutoEvaluations store;
   private final ConversationSource conversations;
   private final TeamRules rules;
+  private final SpotlightSignals.Sink spotlight;
   private ScheduledExecutorService executor;
 
   public AutoQaWorker(
@@ -32,13 +34,15 @@ public final class AutoQaWorker implements AutoCloseable {
       AutoQa engine,
       AutoEvaluations store,
       ConversationSource conversations,
-      TeamRules rules) {
+      TeamRules rules,
+      SpotlightSignals.Sink spotlight) {
     this.db = db;
     this.clock = clock;
     this.engine = engine;
     this.store = store;
     this.conversations = conversations;
     this.rules = rules;
+    this.spotlight = spotlight;
   }
 
   /** Scores up to {@code limit} due tickets; returns how many it stored. */
@@ -51,6 +55,7 @@ public final class AutoQaWorker implements AutoCloseable {
       db.write(
           h -> {
             store.save(h, ticket, version, result, clock.instant());
+            if (result != null) spotlight.raise(h, ticket.ticketId(), SpotlightSignals.of(result));
             return null;
           });
     }

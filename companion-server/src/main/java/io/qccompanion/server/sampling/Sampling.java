@@ -17,6 +17,7 @@ public final class Sampling {
   private final SamplingRoutes samplingRoutes;
   private final SampleRoutes sampleRoutes;
   private final WeightedQualityRoutes weightedQualityRoutes;
+  private final Spotlight spotlight;
 
   /** Builds the feature; {@code raised} lets another feature keep agents' sampling raised. */
   public Sampling(Database db, Clock clock, AuditLog audit, RaisedSamplingSignal raised) {
@@ -27,6 +28,7 @@ public final class Sampling {
     this.samplingRoutes = new SamplingRoutes(db, clock, policies, tiers, engine);
     this.sampleRoutes = new SampleRoutes(db, new SampleActions(clock, policies, tiers, audit));
     this.weightedQualityRoutes = new WeightedQualityRoutes(db, clock);
+    this.spotlight = new Spotlight(clock, policies, assigner);
   }
 
   /** Samples tickets ({@link SamplingEngine#sampleTickets}) and assigns open samples. */
@@ -42,6 +44,11 @@ public final class Sampling {
   /** Reads and stores policies. */
   public SamplingPolicies policies() {
     return policies;
+  }
+
+  /** Selects skipped tickets on signals found after sampling (AutoQA). */
+  public Spotlight spotlight() {
+    return spotlight;
   }
 
   /** Computes agents' tiers. */

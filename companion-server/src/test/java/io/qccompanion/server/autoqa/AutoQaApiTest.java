@@ -37,11 +37,37 @@ class AutoQaApiTest {
     polite = fx.ticket(connection, agent, team, "email");
     curt = fx.ticket(connection, agent, team, "email");
     empty = fx.ticket(connection, agent, team, "email");
-    conversation(
-        polite, "Hello, my refund has not arrived and I am annoyed.", AutoQaChecksTest.GOOD_REPLY);
+    conversation(polite, "Hello, how do I change my billing address?", AutoQaChecksTest.GOOD_REPLY);
     conversation(curt, "Where is my refund?", AutoQaChecksTest.CURT_REPLY);
     admin = app.as(Role.ADMIN);
     qc = app.as(Role.QC);
+    for (String t : List.of(polite, curt))
+      app.c()
+          .db()
+          .run(
+              h ->
+                  h.createUpdate(
+                          """
+              INSERT INTO sample_decisions (id, ticket_id, agent_id, team_id, selected, reasons,
+                status, week_start, decided_at, inclusion_probability)
+              VALUES (?, ?, ?, ?, 0, '[]', 'SKIPPED', 0, 0, 0.08)""")
+                      .bind(0, io.qccompanion.server.store.Ids.newId())
+                      .bind(1, t)
+                      .bind(2, agent)
+                      .bind(3, team)
+                      .execute());
+  }
+
+  static String decision(String ticket) {
+    return app.c()
+        .db()
+        .read(
+            h ->
+                h.createQuery(
+                        "SELECT status || ' ' || reasons || ' ' || inclusion_probability FROM sample_decisions WHERE ticket_id = ?")
+                    .bind(0, ticket)
+                    .mapTo(String.class)
+                    .one());
   }
 
   static void conversation(String ticketId, String customer, String agent) {
@@ -81,6 +107,9 @@ class AutoQaApiTest {
     assertThat(zendesk.get("scored").asLong()).isEqualTo(zendesk.get("withConversation").asLong());
     assertThat(zendesk.get("coverage").asDouble()).isEqualTo(1.0);
     assertThat(worker.runOnce(100)).isZero();
+    // the curt reply raises spotlight signals and is sampled with certainty; the polite one is not
+    assertThat(decision(curt)).isEqualTo("OPEN [\"AUTOQA:low_score\",\"AUTOQA:escalation\"] 1.0");
+    assertThat(decision(polite)).isEqualTo("SKIPPED [] 0.08");
 
     var evaluation = qc.get("/api/v1/tickets/" + curt + "/auto-evaluation");
     assertThat(evaluation.status()).isEqualTo(200);
