@@ -1,6 +1,6 @@
 package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.qccompanion.server.autoqa;
 
-import io.javalin.config.RoutesConfig;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.store.Database;
@@ -42,7 +41,8 @@ public final class AutoQaFeature {
     return worker;
   }
 
-  public void register(RoutesConfig r) {
-    routes.register(r);
+  /** The HTTP routes of the feature. */
+  public AutoQaRoutes routes() {
+    return routes;
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** AutoQA status (coverage, gates), criterion bindings and a ticket's automatic evaluation. */
-final class AutoQaRoutes {
+public final class AutoQaRoutes {
   private static final Role[] STAFF = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD, Role.QC};
 
   private final Database db;
@@ -57,7 +57,7 @@ final class AutoQaRoutes {
       String state,
       String reason) {}
 
-  void register(RoutesConfig r) {
+  public void register(RoutesConfig r) {
     r.get("/api/v1/autoqa/status", this::status, STAFF);
     r.get("/api/v1/autoqa/bindings/{versionId}", this::getBindings, STAFF);
     r.put("/api/v1/autoqa/bindings/{versionId}", this::putBindings, Role.ADMIN);

@@ -2,11 +2,12 @@ package io.qccompanion.server.autoqa;
 
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.calibration.Agreement;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.Scale;
 import io.qccompanion.server.scorecards.ScorecardVersion;
 import io.qccompanion.server.scorecards.Scorecards;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class CriterionBindings {
     ScorecardVersion version =
         scorecards
             .version(h, versionId)
-            .orElseThrow(() -> HttpProblem.notFound("scorecard version", versionId));
+            .orElseThrow(() -> new NotFound("scorecard version", versionId));
     for (int i = 0; i < bindings.size(); i++) validate(version, bindings.get(i), "/bindings/" + i);
     List<Binding> before = list(h, versionId);
     h.createUpdate("DELETE FROM autoqa_bindings WHERE scorecard_version_id = ?")
@@ -82,29 +83,29 @@ public final class CriterionBindings {
   }
 
   private void validate(ScorecardVersion version, Binding b, String pointer) {
-    if (b == null) throw HttpProblem.invalid(pointer, "binding is null");
+    if (b == null) throw Invalid.malformed(pointer, "binding is null");
     Criterion c =
         version
             .definition()
             .criterion(b.criterionId())
             .orElseThrow(
                 () ->
-                    HttpProblem.invalid(
+                    Invalid.malformed(
                         pointer + "/criterionId",
                         "no criterion '" + b.criterionId() + "' in this version"))
             .criterion();
     if (b.check() == null
         || (Check.byId(b.check()).isEmpty() && !b.check().startsWith(Check.PROCESS_PREFIX)))
-      throw HttpProblem.invalid(pointer + "/check", "unknown check '" + b.check() + "'");
+      throw Invalid.malformed(pointer + "/check", "unknown check '" + b.check() + "'");
     ScaleMapping mapping;
     try {
       mapping = ScaleMapping.parse(b.mapping());
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.invalid(pointer + "/mapping", e.getMessage());
+      throw Invalid.malformed(pointer + "/mapping", e.getMessage());
     }
     for (double v : outputs(mapping))
       if (!allowed(c, v))
-        throw HttpProblem.invalid(
+        throw Invalid.malformed(
             pointer + "/mapping",
             "mapping gives " + v + ", not a value of " + c.scale() + " criterion '" + c.id() + "'");
   }

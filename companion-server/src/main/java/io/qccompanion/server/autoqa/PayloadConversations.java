@@ -2,7 +2,7 @@ package io.qccompanion.server.autoqa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.server.autoqa.ConversationMessage.Author;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -19,11 +19,11 @@ import java.util.Map;
  * Team or organisation quality over a period from the sample, plain and design-weighted ({@link
  * WeightedQuality}), with the evaluations each agent needs for a chosen precision.
  */
-final class WeightedQualityRoutes {
+public final class WeightedQualityRoutes {
   private final Database db;
   private final Clock clock;
 
-  WeightedQualityRoutes(Database db, Clock clock) {
+  public WeightedQualityRoutes(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
@@ -33,7 +33,7 @@ final class WeightedQualityRoutes {
   record AgentPlan(
       String agentId, int evaluations, long decidedTickets, Double sd, int suggested) {}
 
-  void register(RoutesConfig r) {
+  public void register(RoutesConfig r) {
     r.get("/api/v1/summaries/weighted-quality", this::get, Role.ADMIN, Role.MANAGER, Role.QC_LEAD);
   }
 
