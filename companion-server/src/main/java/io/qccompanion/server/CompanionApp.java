@@ -15,6 +15,8 @@ import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.autoqa.AutoQaFeature;
+import io.qccompanion.server.autoqa.PayloadConversations;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
@@ -57,6 +59,7 @@ import io.qccompanion.server.retention.RetentionJob;
 import io.qccompanion.server.retention.RetentionRoutes;
 import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.sampling.SamplingRoutes;
+import io.qccompanion.server.sampling.WeightedQualityRoutes;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
@@ -121,6 +124,7 @@ public final class CompanionApp implements AutoCloseable {
   private final SummaryService summaries;
   private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
+  private AutoQaFeature autoQa;
 
   /** Opens and migrates the database and builds every service; {@link #start} adds the routes. */
   public CompanionApp(CompanionConfig config, Clock clock) {
@@ -204,6 +208,9 @@ public final class CompanionApp implements AutoCloseable {
     var freshness = new HostTokenFreshness(replays, clock);
     var webhookRoutes =
         new WebhookRoutes(db, connections, connectors, clock, new WebhookReplays(replays));
+    autoQa =
+        new AutoQaFeature(
+            db, clock, audit, scorecards, new PayloadConversations(), sampling.spotlight()::raise);
     var hostLoginRoutes =
         new HostLoginRoutes(
             db, connections, connectors, users, sessions, cookies, clock, audit, freshness);
@@ -254,6 +261,8 @@ public final class CompanionApp implements AutoCloseable {
               new CoachingRoutes(db, coaching, actionPlans, training, selfReviews)
                   .register(cfg.routes);
               new SamplingRoutes(db, sampling).register(cfg.routes);
+              new WeightedQualityRoutes(db, clock).register(cfg.routes);
+              autoQa.routes().register(cfg.routes);
               new AuditPackRoutes(db, graderConsistency).register(cfg.routes);
               new SummaryRoutes(db, summaries, clock).register(cfg.routes);
               new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
@@ -266,6 +275,8 @@ public final class CompanionApp implements AutoCloseable {
       background.add(scheduler);
       writeBack.start();
       background.add(workflowJobs().start(5, 24 * 60));
+      autoQa.worker().start(100, 60);
+      background.add(autoQa.worker());
     }
     return this;
   }
@@ -315,6 +326,11 @@ public final class CompanionApp implements AutoCloseable {
 
   public SyncRunner sync() {
     return sync;
+  }
+
+  /** AutoQA (engine, worker, routes); null until {@link #start}. */
+  public AutoQaFeature autoQa() {
+    return autoQa;
   }
 
   public SamplingOnIngest samplingOnIngest() {

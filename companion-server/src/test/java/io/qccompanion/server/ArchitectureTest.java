@@ -30,9 +30,27 @@ class ArchitectureTest {
    * cli}, {@code demo} and the composition root.
    */
   static final String[] DOMAIN = {
-    "audit", "auditpack", "calibration", "coaching", "compliance", "config", "connections",
-    "disputes", "domain", "evaluations", "outbox", "production", "retention", "sampling",
-    "scorecards", "scoring", "store", "summaries", "sync", "users"
+    "audit",
+    "auditpack",
+    "autoqa",
+    "calibration",
+    "coaching",
+    "compliance",
+    "config",
+    "connections",
+    "disputes",
+    "domain",
+    "evaluations",
+    "outbox",
+    "production",
+    "retention",
+    "sampling",
+    "scorecards",
+    "scoring",
+    "store",
+    "summaries",
+    "sync",
+    "users"
   };
 
   static JavaClasses main;

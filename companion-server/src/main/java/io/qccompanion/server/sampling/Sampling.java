@@ -15,6 +15,7 @@ public final class Sampling {
   private final SamplingEngine engine;
   private final Clock clock;
   private final SampleActions actions;
+  private final Spotlight spotlight;
 
   /** Builds the feature; {@code raised} lets another feature keep agents' sampling raised. */
   public Sampling(Clock clock, AuditLog audit, RaisedSamplingSignal raised) {
@@ -24,6 +25,7 @@ public final class Sampling {
     this.engine = new SamplingEngine(clock, policies, tiers, assigner);
     this.clock = clock;
     this.actions = new SampleActions(clock, policies, tiers, audit);
+    this.spotlight = new Spotlight(clock, policies, assigner);
   }
 
   /** Samples tickets ({@link SamplingEngine#sampleTickets}) and assigns open samples. */
@@ -39,6 +41,11 @@ public final class Sampling {
   /** Reads and stores policies. */
   public SamplingPolicies policies() {
     return policies;
+  }
+
+  /** Selects skipped tickets on signals found after sampling (AutoQA). */
+  public Spotlight spotlight() {
+    return spotlight;
   }
 
   /** Computes agents' tiers. */

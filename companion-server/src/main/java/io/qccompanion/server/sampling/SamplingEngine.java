@@ -109,9 +109,10 @@ public final class SamplingEngine {
     return h.createUpdate(
                 """
                 INSERT INTO sample_decisions (id, ticket_id, agent_id, team_id, selected, tier, reasons,
-                  stratum, due_at, status, week_start, decided_at, policy_id, draw)
+                  stratum, due_at, status, week_start, decided_at, policy_id, draw,
+                  inclusion_probability)
                 VALUES (:id, :ticket, :agent, :team, :selected, :tier, :reasons, :stratum, :due,
-                  :status, :week, :now, :policy, :draw)
+                  :status, :week, :now, :policy, :draw, :probability)
                 ON CONFLICT (ticket_id, agent_id) DO NOTHING""")
             .bind("id", Ids.newId())
             .bind("ticket", c.ticketId())
@@ -131,6 +132,7 @@ public final class SamplingEngine {
             .bind("now", now.toEpochMilli())
             .bind("policy", policy.id())
             .bind("draw", o.draw())
+            .bind("probability", o.inclusionProbability())
             .execute()
         == 1;
   }

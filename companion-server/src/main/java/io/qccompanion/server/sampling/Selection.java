@@ -25,6 +25,8 @@ final class Selection {
    * A decision before it is stored.
    *
    * @param overMax selected by a trigger although the agent's weekly maximum was reached
+   * @param inclusionProbability the chance the design gave this ticket: 1 when a trigger fires
+   *     (triggers always sample), else the tier's rate; summaries weight by its inverse
    */
   record Outcome(
       Candidate candidate,
@@ -32,7 +34,8 @@ final class Selection {
       List<String> reasons,
       Tier tier,
       double draw,
-      boolean overMax) {
+      boolean overMax,
+      double inclusionProbability) {
     Instant weekStart() {
       return Weeks.start(candidate.solvedAt());
     }
@@ -65,7 +68,9 @@ final class Selection {
     reasons.addAll(triggers);
     boolean selected = !reasons.isEmpty();
     if (drawn && full) reasons.add(CAPPED);
-    return new Outcome(c, selected, reasons, tier.tier(), draw, full && !triggers.isEmpty());
+    double probability = triggers.isEmpty() ? tier.rate(p.rates()) : 1;
+    return new Outcome(
+        c, selected, reasons, tier.tier(), draw, full && !triggers.isEmpty(), probability);
   }
 
   /** The names of the triggers {@code c} fires, as {@code TRIGGER:<name>}. */

@@ -24,7 +24,8 @@ public final class OpenApiDocument {
           "sampling",
           "workflows",
           "summaries",
-          "security");
+          "security",
+          "autoqa");
 
   private final String json;
 

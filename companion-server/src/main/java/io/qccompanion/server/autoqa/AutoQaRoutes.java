@@ -1,0 +1,151 @@
+package io.qccompanion.server.autoqa;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.store.Database;
+import io.qccompanion.server.web.Bodies;
+import io.qccompanion.server.web.HttpProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** AutoQA status (coverage, gates), criterion bindings and a ticket's automatic evaluation. */
+public final class AutoQaRoutes {
+  private static final Role[] STAFF = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD, Role.QC};
+
+  private final Database db;
+  private final AutoQa engine;
+  private final TeamRules rules;
+  private final AutoEvaluations store;
+  private final CriterionBindings bindings;
+  private final AgreementGate gate;
+
+  AutoQaRoutes(
+      Database db,
+      AutoQa engine,
+      TeamRules rules,
+      AutoEvaluations store,
+      CriterionBindings bindings,
+      AgreementGate gate) {
+    this.db = db;
+    this.engine = engine;
+    this.rules = rules;
+    this.store = store;
+    this.bindings = bindings;
+    this.gate = gate;
+  }
+
+  record Bindings(List<CriterionBindings.Binding> bindings) {}
+
+  record Coverage(
+      String host, long closedTickets, long withConversation, long scored, Double coverage) {}
+
+  record GateState(
+      String scorecardVersionId,
+      String criterionId,
+      String check,
+      String mapping,
+      int pairs,
+      Double alpha,
+      Double alphaLow,
+      Double alphaHigh,
+      List<Double> values,
+      int[][] confusion,
+      String state,
+      String reason) {}
+
+  public void register(RoutesConfig r) {
+    r.get("/api/v1/autoqa/status", this::status, STAFF);
+    r.get("/api/v1/autoqa/bindings/{versionId}", this::getBindings, STAFF);
+    r.put("/api/v1/autoqa/bindings/{versionId}", this::putBindings, Role.ADMIN);
+    r.get("/api/v1/tickets/{id}/auto-evaluation", this::ticket, STAFF);
+  }
+
+  private void status(Context ctx) {
+    String version = engine.ruleSetVersion(rules);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ruleSetVersion", version);
+    body.put(
+        "coverage",
+        db.read(
+            h ->
+                h.createQuery(
+                        """
+            SELECT t.host,
+              COUNT(*) AS closed,
+              SUM(CASE WHEN t.payload LIKE '%"conversation":[{%' THEN 1 ELSE 0 END) AS with_conversation,
+              SUM(CASE WHEN a.status = 'SCORED' AND a.ticket_updated_at = t.updated_at
+                        AND a.rule_set_version = :version THEN 1 ELSE 0 END) AS scored
+            FROM tickets t LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
+            WHERE t.solved_at IS NOT NULL GROUP BY t.host ORDER BY t.host""")
+                    .bind("version", version)
+                    .map(
+                        (rs, c) -> {
+                          long with = rs.getLong("with_conversation");
+                          long scored = rs.getLong("scored");
+                          return new Coverage(
+                              rs.getString("host"),
+                              rs.getLong("closed"),
+                              with,
+                              scored,
+                              with == 0 ? null : (double) scored / with);
+                        })
+                    .list()));
+    body.put(
+        "gate",
+        Map.of(
+            "minAlpha",
+            AgreementGate.DEFAULT_MIN_ALPHA,
+            "minPairs",
+            AgreementGate.DEFAULT_MIN_PAIRS));
+    body.put(
+        "criteria",
+        db.read(
+            h -> {
+              List<GateState> out = new ArrayList<>();
+              for (CriterionBindings.Bound b : bindings.all(h)) {
+                AgreementGate.Report r = bindings.gate(h, b, gate);
+                out.add(
+                    new GateState(
+                        b.scorecardVersionId(),
+                        b.binding().criterionId(),
+                        b.binding().check(),
+                        b.binding().mapping(),
+                        r.pairs(),
+                        r.alpha(),
+                        r.low(),
+                        r.high(),
+                        r.values(),
+                        r.confusion(),
+                        r.state().name(),
+                        r.reason()));
+              }
+              return out;
+            }));
+    ctx.json(body);
+  }
+
+  private void getBindings(Context ctx) {
+    ctx.json(new Bindings(db.read(h -> bindings.list(h, ctx.pathParam("versionId")))));
+  }
+
+  private void putBindings(Context ctx) {
+    Bindings body = Bodies.read(ctx, Bindings.class);
+    if (body.bindings() == null) throw HttpProblem.invalid("/bindings", "bindings is required");
+    String actor = Authenticator.principal(ctx).userId();
+    ctx.json(
+        new Bindings(
+            db.write(
+                h -> bindings.replace(h, ctx.pathParam("versionId"), body.bindings(), actor))));
+  }
+
+  private void ticket(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(
+        db.read(h -> store.find(h, id))
+            .orElseThrow(() -> HttpProblem.notFound("automatic evaluation of ticket", id)));
+  }
+}

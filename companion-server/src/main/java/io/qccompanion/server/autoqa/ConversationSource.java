@@ -1,0 +1,17 @@
+package io.qccompanion.server.autoqa;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Where the AutoQA worker reads a stored ticket's conversation. Today {@link PayloadConversations}
+ * (the conversation kept in {@code tickets.payload}); a {@code messages} table replaces it behind
+ * this interface.
+ */
+public interface ConversationSource {
+  /**
+   * The conversation of a stored ticket, empty when it has no message. Called inside the worker's
+   * read transaction, one ticket at a time.
+   */
+  Optional<Conversation> read(Handle h, String ticketId);
+}

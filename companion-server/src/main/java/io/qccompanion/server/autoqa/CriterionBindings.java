@@ -1,0 +1,191 @@
+package io.qccompanion.server.autoqa;
+
+import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.calibration.Agreement;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
+import io.qccompanion.server.scorecards.Criterion;
+import io.qccompanion.server.scorecards.Scale;
+import io.qccompanion.server.scorecards.ScorecardVersion;
+import io.qccompanion.server.scorecards.Scorecards;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Criteria of a scorecard version answered by a check through a mapping, and their gates. */
+public final class CriterionBindings {
+  /** One binding as the API reads and writes it. */
+  public record Binding(String criterionId, String check, String mapping) {}
+
+  /** A binding with the scorecard version it belongs to. */
+  public record Bound(String scorecardVersionId, Binding binding) {}
+
+  private static final String SUBMITTED =
+      "ev.kind = 'REGULAR' AND ev.status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')";
+
+  private final Scorecards scorecards;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public CriterionBindings(Scorecards scorecards, AuditLog audit, Clock clock) {
+    this.scorecards = scorecards;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public List<Binding> list(Handle h, String versionId) {
+    return h.createQuery(
+            "SELECT criterion_id, check_id, mapping FROM autoqa_bindings WHERE scorecard_version_id = ? ORDER BY criterion_id")
+        .bind(0, versionId)
+        .map((rs, ctx) -> new Binding(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  public List<Bound> all(Handle h) {
+    return h.createQuery(
+            "SELECT scorecard_version_id, criterion_id, check_id, mapping FROM autoqa_bindings ORDER BY 1, 2")
+        .map(
+            (rs, ctx) ->
+                new Bound(
+                    rs.getString(1),
+                    new Binding(rs.getString(2), rs.getString(3), rs.getString(4))))
+        .list();
+  }
+
+  /** Replaces the bindings of a version after validating each against the criterion's scale. */
+  public List<Binding> replace(Handle h, String versionId, List<Binding> bindings, String actorId) {
+    ScorecardVersion version =
+        scorecards
+            .version(h, versionId)
+            .orElseThrow(() -> new NotFound("scorecard version", versionId));
+    for (int i = 0; i < bindings.size(); i++) validate(version, bindings.get(i), "/bindings/" + i);
+    List<Binding> before = list(h, versionId);
+    h.createUpdate("DELETE FROM autoqa_bindings WHERE scorecard_version_id = ?")
+        .bind(0, versionId)
+        .execute();
+    for (Binding b : bindings)
+      h.createUpdate(
+              """
+              INSERT INTO autoqa_bindings (scorecard_version_id, criterion_id, check_id, mapping,
+                updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)""")
+          .bind(0, versionId)
+          .bind(1, b.criterionId())
+          .bind(2, b.check())
+          .bind(3, ScaleMapping.parse(b.mapping()).spec())
+          .bind(4, clock.millis())
+          .bind(5, actorId)
+          .execute();
+    List<Binding> after = list(h, versionId);
+    audit.record(
+        h, actorId, "autoqa_bindings.update", "scorecard_version", versionId, before, after);
+    return after;
+  }
+
+  private void validate(ScorecardVersion version, Binding b, String pointer) {
+    if (b == null) throw Invalid.malformed(pointer, "binding is null");
+    Criterion c =
+        version
+            .definition()
+            .criterion(b.criterionId())
+            .orElseThrow(
+                () ->
+                    Invalid.malformed(
+                        pointer + "/criterionId",
+                        "no criterion '" + b.criterionId() + "' in this version"))
+            .criterion();
+    if (b.check() == null
+        || (Check.byId(b.check()).isEmpty() && !b.check().startsWith(Check.PROCESS_PREFIX)))
+      throw Invalid.malformed(pointer + "/check", "unknown check '" + b.check() + "'");
+    ScaleMapping mapping;
+    try {
+      mapping = ScaleMapping.parse(b.mapping());
+    } catch (IllegalArgumentException e) {
+      throw Invalid.malformed(pointer + "/mapping", e.getMessage());
+    }
+    for (double v : outputs(mapping))
+      if (!allowed(c, v))
+        throw Invalid.malformed(
+            pointer + "/mapping",
+            "mapping gives " + v + ", not a value of " + c.scale() + " criterion '" + c.id() + "'");
+  }
+
+  private static List<Double> outputs(ScaleMapping m) {
+    List<Double> out = new ArrayList<>();
+    if (m instanceof ScaleMapping.Bands b) {
+      b.bands().forEach(x -> out.add(x.result()));
+      out.add(b.otherwise());
+    } else if (m instanceof ScaleMapping.Target t) {
+      out.add(t.pass());
+      out.add(t.fail());
+    } else if (m instanceof ScaleMapping.Linear l) {
+      for (double v = l.min(); v <= l.max() + 1e-9; v += l.step()) out.add(Math.min(v, l.max()));
+      out.add(l.max());
+    }
+    return out;
+  }
+
+  private static boolean allowed(Criterion c, double v) {
+    return switch (c.scale()) {
+      case BINARY -> v == 0 || v == 1;
+      case ONE_TO_FIVE -> v == Math.rint(v) && v >= 1 && v <= 5;
+      case POINTS -> c.points().contains(v);
+    };
+  }
+
+  /** Agreement between the bound check and the human answers on tickets graded both ways. */
+  public AgreementGate.Report gate(Handle h, Bound bound, AgreementGate gate) {
+    Criterion c =
+        scorecards
+            .version(h, bound.scorecardVersionId())
+            .flatMap(v -> v.definition().criterion(bound.binding().criterionId()))
+            .orElseThrow(() -> new IllegalStateException("binding to a missing criterion"))
+            .criterion();
+    ScaleMapping mapping = ScaleMapping.parse(bound.binding().mapping());
+    List<AgreementGate.Pair> pairs = new ArrayList<>();
+    h.createQuery(
+            """
+            SELECT ea.points, r.value, r.pass, r.confidence FROM evaluations ev
+            JOIN evaluation_answers ea ON ea.evaluation_id = ev.id AND ea.criterion_id = :criterion
+              AND ea.not_applicable = 0
+            JOIN auto_check_results r ON r.ticket_id = ev.ticket_id AND r.check_id = :check
+            WHERE ev.scorecard_version_id = :version AND %s ORDER BY ev.ticket_id, ev.id"""
+                .formatted(SUBMITTED))
+        .bind("criterion", bound.binding().criterionId())
+        .bind("check", bound.binding().check())
+        .bind("version", bound.scorecardVersionId())
+        .map(
+            (rs, ctx) -> {
+              double points = rs.getDouble(1);
+              double value = rs.getDouble(2);
+              boolean na = rs.wasNull();
+              int pass = rs.getInt(3);
+              Boolean passed = rs.wasNull() ? null : pass == 1;
+              Double automatic =
+                  mapping.apply(
+                      new CheckResult(
+                          bound.binding().check(),
+                          na ? null : value,
+                          null,
+                          passed,
+                          List.of(),
+                          rs.getDouble(4),
+                          ""));
+              double human = c.scale() == Scale.ONE_TO_FIVE ? 1 + 4 * points : points;
+              return automatic == null
+                  ? null
+                  : new AgreementGate.Pair(automatic, Math.round(human * 1e6) / 1e6);
+            })
+        .forEach(
+            p -> {
+              if (p != null) pairs.add(p);
+            });
+    Agreement.Metric metric =
+        switch (c.scale()) {
+          case BINARY -> Agreement.Metric.NOMINAL;
+          case ONE_TO_FIVE -> Agreement.Metric.ORDINAL;
+          case POINTS -> Agreement.Metric.INTERVAL;
+        };
+    return gate.evaluate(pairs, metric);
+  }
+}
