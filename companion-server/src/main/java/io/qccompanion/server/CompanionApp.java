@@ -38,6 +38,9 @@ import io.qccompanion.server.disputes.EvaluationGateway;
 import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.evaluations.EvaluationRoutes;
 import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.notifications.NotificationRoutes;
+import io.qccompanion.server.notifications.Notifications;
+import io.qccompanion.server.notifications.WorkflowNotices;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.outbox.SinkOpener;
 import io.qccompanion.server.outbox.WriteBackWorker;
@@ -123,7 +126,9 @@ public final class CompanionApp implements AutoCloseable {
       KpiTargets kpiTargets,
       QualityAggregates qualityAggregates,
       SummaryService summaries,
-      ProductionReport production) {}
+      ProductionReport production,
+      Notifications notifications,
+      WorkflowNotices notices) {}
 
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
@@ -148,6 +153,8 @@ public final class CompanionApp implements AutoCloseable {
     var kpiTargets = new KpiTargets();
     var qualityAggregates = new QualityAggregates(db);
     var escalations = new ComplianceEscalations(clock, audit);
+    var notifications = new Notifications(clock, config.mail(), config.publicUrl());
+    var notices = new WorkflowNotices(notifications);
     var evaluations =
         new EvaluationService(
             clock,
@@ -156,9 +163,12 @@ public final class CompanionApp implements AutoCloseable {
             selector,
             scoring,
             outbox,
-            List.of(qualityAggregates::apply, (h, id) -> escalations.raiseFor(h, id)));
+            List.of(
+                qualityAggregates::apply,
+                (h, id) -> escalations.raiseFor(h, id),
+                notices::evaluationChanged));
     var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
-    var calibrations = new CalibrationService(clock, audit, gateway);
+    var calibrations = new CalibrationService(clock, audit, gateway, notices);
     this.components =
         new Components(
             db,
@@ -194,13 +204,15 @@ public final class CompanionApp implements AutoCloseable {
             new ActionPlans(clock, audit),
             new CoachingSessions(clock, audit),
             new TrainingRecords(clock, audit),
-            new SelfReviews(clock, audit, gateway),
+            new SelfReviews(clock, audit, gateway, selector),
             new RetentionJob(clock, audit, qualityAggregates::retract),
             sampling,
             kpiTargets,
             qualityAggregates,
             new SummaryService(db, qualityAggregates, kpiTargets),
-            new ProductionReport(new ProductionExceptions(), kpiTargets));
+            new ProductionReport(new ProductionExceptions(), kpiTargets),
+            notifications,
+            notices);
   }
 
   public Components components() {
@@ -241,8 +253,10 @@ public final class CompanionApp implements AutoCloseable {
               new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
                   .register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
-              new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
+              new EvaluationRoutes(
+                      db, c.evaluations(), c.scoring(), c.outbox(), config.editWindow())
                   .register(cfg.routes);
+              new NotificationRoutes(db, c.notifications()).register(cfg.routes);
               new DisputeRoutes(db, c.feedback(), c.evaluationGateway(), c.clock())
                   .register(cfg.routes);
               new CalibrationRoutes(
@@ -269,6 +283,8 @@ public final class CompanionApp implements AutoCloseable {
       background.add(scheduler);
       c.writeBack().start();
       background.add(workflowJobs(c).start(5, 24 * 60));
+      if (c.notifications().mailConfigured())
+        background.add(new DailyJobs(List.of(() -> c.notifications().mailPending(db))).start(1, 1));
     }
     return this;
   }
@@ -279,7 +295,8 @@ public final class CompanionApp implements AutoCloseable {
         List.of(
             () -> db.write(h -> c.retention().run(h, null, false)),
             () -> db.write(h -> c.actionPlans().reviewDue(h, null)),
-            () -> db.write(c.escalations()::sweep)));
+            () -> db.write(c.escalations()::sweep),
+            () -> db.write(h -> c.notices().actionPlansDue(h, c.clock().millis()))));
   }
 
   /** The port the server listens on. */

@@ -8,6 +8,8 @@ import java.time.Duration;
  *
  * @param publicUrl how users and hosts reach the companion, used in links and host apps
  * @param secretKey base64 of 32 random bytes; encrypts connection credentials at rest
+ * @param mail SMTP server for notification mail; null sends none
+ * @param editWindow how long a grader may still edit their own submitted evaluation
  */
 public record CompanionConfig(
     String host,
@@ -18,7 +20,9 @@ public record CompanionConfig(
     String databasePassword,
     String secretKey,
     Duration sessionTtl,
-    boolean schedulers) {
+    boolean schedulers,
+    MailSettings mail,
+    Duration editWindow) {
 
   public static Builder newBuilder() {
     return new Builder();
@@ -34,7 +38,9 @@ public record CompanionConfig(
         .databasePassword(databasePassword)
         .secretKey(secretKey)
         .sessionTtl(sessionTtl)
-        .schedulers(schedulers);
+        .schedulers(schedulers)
+        .mail(mail)
+        .editWindow(editWindow);
   }
 
   @Override
@@ -54,6 +60,18 @@ public record CompanionConfig(
     private String secretKey;
     private Duration sessionTtl = Duration.ofHours(12);
     private boolean schedulers = true;
+    private MailSettings mail;
+    private Duration editWindow = Duration.ofHours(24);
+
+    public Builder mail(MailSettings v) {
+      mail = v;
+      return this;
+    }
+
+    public Builder editWindow(Duration v) {
+      editWindow = v;
+      return this;
+    }
 
     public Builder host(String v) {
       host = v;
@@ -111,7 +129,9 @@ public record CompanionConfig(
           databasePassword,
           secretKey,
           sessionTtl,
-          schedulers);
+          schedulers,
+          mail,
+          editWindow);
     }
   }
 }

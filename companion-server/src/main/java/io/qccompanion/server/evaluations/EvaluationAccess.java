@@ -28,8 +28,8 @@ final class EvaluationAccess {
           && p.agentId().equals(e.agentId())
           && !e.draft()
           && Evaluation.REGULAR.equals(e.kind());
-    if (!p.seesTeam(e.teamId())) return false;
     if (p.userId().equals(e.qcId())) return true;
+    if (!p.seesTeam(e.teamId())) return false;
     if (p.role() == Role.QC)
       return !e.draft()
           && Evaluation.REGULAR.equals(e.kind())

@@ -94,32 +94,40 @@ public final class EvaluationService {
     TicketFacts ticket =
         TicketFacts.find(h, ticketId)
             .orElseThrow(() -> HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "'"));
-    if (!p.seesTeam(ticket.teamId()))
-      throw HttpProblem.forbidden("ticket '" + ticketId + "' is outside your teams");
-    if (ticket.attributedTo(h, p.agentId()))
-      throw HttpProblem.forbidden("you cannot grade a ticket attributed to yourself");
     String kind =
         req.kind() == null
             ? Evaluation.REGULAR
             : Fields.oneOf(Evaluation.Kind.class, req.kind(), "/kind").name();
+    // A calibration participant grades the session's tickets whatever their team scope.
+    Optional<String> calibration =
+        Evaluation.CALIBRATION.equals(kind)
+            ? CalibrationGate.requireOpen(h, p.userId(), ticketId)
+                .map(CalibrationGate.Membership::scorecardVersionId)
+            : Optional.empty();
+    if (calibration.isEmpty() && !p.seesTeam(ticket.teamId()))
+      throw HttpProblem.forbidden("ticket '" + ticketId + "' is outside your teams");
+    if (ticket.attributedTo(h, p.agentId()))
+      throw HttpProblem.forbidden("you cannot grade a ticket attributed to yourself");
     String versionId =
-        req.scorecardVersionId() != null
-            ? scorecards
-                .version(h, req.scorecardVersionId())
-                .orElseThrow(
-                    () ->
-                        HttpProblem.invalid(
-                            "/scorecardVersionId",
-                            "no scorecard version '" + req.scorecardVersionId() + "'"))
-                .id()
-            : selector
-                .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
-                .orElseThrow(
-                    () ->
-                        HttpProblem.unprocessable(
-                            "/scorecardVersionId",
-                            "no published scorecard matches this ticket; name one"))
-                .scorecardVersionId();
+        calibration.isPresent() && req.scorecardVersionId() == null
+            ? calibration.get()
+            : req.scorecardVersionId() != null
+                ? scorecards
+                    .version(h, req.scorecardVersionId())
+                    .orElseThrow(
+                        () ->
+                            HttpProblem.invalid(
+                                "/scorecardVersionId",
+                                "no scorecard version '" + req.scorecardVersionId() + "'"))
+                    .id()
+                : selector
+                    .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
+                    .orElseThrow(
+                        () ->
+                            HttpProblem.unprocessable(
+                                "/scorecardVersionId",
+                                "no published scorecard matches this ticket; name one"))
+                    .scorecardVersionId();
     if (store.exists(h, p.userId(), ticketId, kind))
       throw HttpProblem.conflict("you already have a " + kind + " evaluation of this ticket");
     Map<String, Answer> answers = withoutNulls(req.answers());
@@ -165,6 +173,8 @@ public final class EvaluationService {
   public Evaluation submit(Handle h, Principal p, String id, EvaluationRequest.Change req) {
     Evaluation before = require(h, id);
     access.requireOwnDraft(p, before);
+    if (Evaluation.CALIBRATION.equals(before.kind()))
+      CalibrationGate.requireOpen(h, p.userId(), before.ticketId());
     Evaluation draft = applied(before, req);
     ScoreResult r = engine.score(version(h, draft).definition(), draft.answers());
     Instant now = clock.instant();
@@ -176,6 +186,47 @@ public final class EvaluationService {
     notifyChanged(h, after.id());
     audit.record(h, p.userId(), "evaluation.submit", ENTITY, id, before, after);
     return after;
+  }
+
+  /**
+   * The grader edits their own submitted (not disputed) evaluation within {@code window} of its
+   * submission: answers and comments change as revision n+1, re-scored and written back again.
+   */
+  public Evaluation revise(
+      Handle h, Principal p, String id, EvaluationRequest.Change req, java.time.Duration window) {
+    Evaluation before = require(h, id);
+    if (!p.userId().equals(before.qcId()))
+      throw HttpProblem.forbidden("only the QC who graded evaluation '" + id + "' may edit it");
+    if (!"SUBMITTED".equals(before.status()) || !Evaluation.REGULAR.equals(before.kind()))
+      throw HttpProblem.conflict(
+          "evaluation '" + id + "' is " + before.status() + "; only a submitted one can be edited");
+    Instant until = editableUntil(before, window);
+    if (until == null || clock.instant().isAfter(until))
+      throw HttpProblem.conflict("the edit window closed at " + until);
+    Evaluation changed = applied(before, req);
+    ScoreResult r = engine.score(version(h, changed).definition(), changed.answers());
+    Evaluation after =
+        changed.withResult(
+            before.status(),
+            before.revision() + 1,
+            r,
+            changed.answers(),
+            clock.instant(),
+            before.submittedAt());
+    store.update(h, after);
+    store.insertRevision(h, after, p.userId(), "edited by the grader");
+    store.writeAnswers(h, id, r);
+    queueWriteBack(h, after);
+    notifyChanged(h, id);
+    audit.record(h, p.userId(), "evaluation.revise", ENTITY, id, before, after);
+    return after;
+  }
+
+  /** Until when the grader may still edit {@code e}; null when it cannot be edited at all. */
+  static Instant editableUntil(Evaluation e, java.time.Duration window) {
+    if (e.submittedAt() == null || !"SUBMITTED".equals(e.status())) return null;
+    if (!Evaluation.REGULAR.equals(e.kind())) return null;
+    return e.submittedAt().plus(window);
   }
 
   /** Tells the listeners that {@code evaluationId} changed (e.g. its workflow status). */

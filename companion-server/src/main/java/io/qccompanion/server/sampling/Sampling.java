@@ -24,7 +24,8 @@ public final class Sampling {
     this.assigner = new Assigner();
     this.engine = new SamplingEngine(clock, policies, tiers, assigner);
     this.samplingRoutes = new SamplingRoutes(db, clock, policies, tiers, engine);
-    this.sampleRoutes = new SampleRoutes(db, new SampleActions(clock, policies, tiers, audit));
+    this.sampleRoutes =
+        new SampleRoutes(db, clock, new SampleActions(clock, policies, tiers, audit));
   }
 
   /** Samples tickets ({@link SamplingEngine#sampleTickets}) and assigns open samples. */
