@@ -59,6 +59,7 @@ import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.summaries.AgentHomeRoutes;
 import io.qccompanion.server.summaries.DashboardRoutes;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.QualityAggregates;
@@ -275,6 +276,7 @@ public final class CompanionApp implements AutoCloseable {
                       db, new ProductionExceptions(), c.production(), c.audit(), c.clock())
                   .register(cfg.routes);
               new DashboardRoutes().register(cfg.routes);
+              new AgentHomeRoutes(db, c.kpiTargets(), c.clock()).register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
