@@ -16,7 +16,14 @@ public final class OpenApiDocument {
   /** Feature fragments, in document order. Add a feature's name here with its routes. */
   public static final List<String> FRAGMENTS =
       List.of(
-          "core", "connections", "scorecards", "evaluations", "sampling", "workflows", "summaries");
+          "core",
+          "connections",
+          "scorecards",
+          "evaluations",
+          "sampling",
+          "workflows",
+          "summaries",
+          "grading");
 
   private final String json;
 
@@ -29,7 +36,15 @@ public final class OpenApiDocument {
       String resource = "openapi/" + name + ".json";
       if (getClass().getClassLoader().getResource(resource) == null) continue;
       JsonNode fragment = load(resource);
-      fragment.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
+      // a path may have operations in several fragments: merge them
+      fragment
+          .path("paths")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  paths
+                      .withObject("/" + e.getKey().replace("~", "~0").replace("/", "~1"))
+                      .setAll((ObjectNode) e.getValue()));
       fragment
           .path("components")
           .path("schemas")
