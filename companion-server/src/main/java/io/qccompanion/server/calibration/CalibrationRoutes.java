@@ -55,6 +55,7 @@ public final class CalibrationRoutes {
   public void register(RoutesConfig r) {
     r.post("/api/v1/calibrations", this::create, LEADS);
     r.get("/api/v1/calibrations", this::list, VIEWERS);
+    r.get("/api/v1/calibrations/graders", this::graders, LEADS);
     r.get("/api/v1/calibrations/report", this::overTime, Role.ADMIN, Role.MANAGER, Role.QC_LEAD);
     r.get("/api/v1/calibrations/{id}", this::get, VIEWERS);
     r.get("/api/v1/calibrations/{id}/grades", this::grades, VIEWERS);
@@ -135,10 +136,53 @@ public final class CalibrationRoutes {
               for (Evaluation e : service.grades(h, s))
                 progress.add(Map.of("ticketId", e.ticketId(), "qcId", e.qcId(), "submitted", true));
               out.put("submitted", progress);
+              List<Map<String, Object>> people = new ArrayList<>();
+              for (String qc : s.qcIds()) {
+                Map<String, Object> person = new LinkedHashMap<>();
+                person.put("id", qc);
+                person.put("name", name(h, qc));
+                person.put("graded", progress.stream().filter(g -> qc.equals(g.get("qcId"))).count());
+                person.put("benchmark", qc.equals(s.benchmarkQcId()));
+                people.add(person);
+              }
+              out.put("participants", people);
+              out.put(
+                  "tickets",
+                  h.createQuery(
+                          """
+                          SELECT t.id, COALESCE(t.ticket_key, t.external_id) AS key, t.subject, t.channel
+                          FROM calibration_tickets c JOIN tickets t ON t.id = c.ticket_id
+                          WHERE c.session_id = :s ORDER BY t.id
+                          """)
+                      .bind("s", s.id())
+                      .mapToMap()
+                      .list());
               out.put("missing", service.missingGrades(h, s));
               out.put("revealable", service.revealable(h, s));
               return out;
             }));
+  }
+
+  /** Who a lead can invite: active QCs, QC leads and admins. */
+  void graders(Context ctx) {
+    ctx.json(
+        Map.of(
+            "items",
+            db.read(
+                h ->
+                    h.createQuery(
+                            "SELECT id, name, role FROM users WHERE active = 1"
+                                + " AND role IN ('QC', 'QC_LEAD', 'ADMIN') ORDER BY name, id")
+                        .mapToMap()
+                        .list())));
+  }
+
+  private static String name(Handle h, String userId) {
+    return h.createQuery("SELECT name FROM users WHERE id = ?")
+        .bind(0, userId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(userId);
   }
 
   void grades(Context ctx) {
