@@ -4,7 +4,7 @@
 (() => {
   const { api, h, fail, date, pct } = QC;
   const app = document.getElementById('app');
-  const id = app.dataset.sessionId;
+  const id = app.dataset.recordId;
   const role = (document.querySelector('meta[name="user-role"]') || {}).content;
   const lead = role === 'QC_LEAD' || role === 'ADMIN';
   const fixed = (x, n) => (x === null || x === undefined ? '—' : Number(x).toFixed(n));

@@ -4,7 +4,7 @@
 (() => {
   const { api, h, fail, date, pct, message } = QC;
   const app = document.getElementById('app');
-  const id = app.dataset.disputeId;
+  const id = app.dataset.recordId;
 
   (async () => {
     try {

@@ -60,7 +60,6 @@ import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.summaries.AgentHomeRoutes;
-import io.qccompanion.server.summaries.DashboardRoutes;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.QualityAggregates;
 import io.qccompanion.server.summaries.SummaryRoutes;
@@ -251,7 +250,11 @@ public final class CompanionApp implements AutoCloseable {
               new JiraPanelRoutes(
                       db, c.connections(), c.connectors(), c.users(), c.clock(), config.publicUrl())
                   .register(cfg.routes);
-              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
+              PageRoutes.staticFiles(cfg.staticFiles);
+              new PageRoutes(
+                      new PanelPage(db, hostLoginRoutes),
+                      new FeedbackPage(db),
+                      user -> db.read(h -> c.notifications().unread(h, user.userId())))
                   .register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(
@@ -275,7 +278,6 @@ public final class CompanionApp implements AutoCloseable {
               new ProductionRoutes(
                       db, new ProductionExceptions(), c.production(), c.audit(), c.clock())
                   .register(cfg.routes);
-              new DashboardRoutes().register(cfg.routes);
               new AgentHomeRoutes(db, c.kpiTargets(), c.clock()).register(cfg.routes);
             });
     javalin.start();

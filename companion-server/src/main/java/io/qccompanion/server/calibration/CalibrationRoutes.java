@@ -141,7 +141,8 @@ public final class CalibrationRoutes {
                 Map<String, Object> person = new LinkedHashMap<>();
                 person.put("id", qc);
                 person.put("name", name(h, qc));
-                person.put("graded", progress.stream().filter(g -> qc.equals(g.get("qcId"))).count());
+                person.put(
+                    "graded", progress.stream().filter(g -> qc.equals(g.get("qcId"))).count());
                 person.put("benchmark", qc.equals(s.benchmarkQcId()));
                 people.add(person);
               }
