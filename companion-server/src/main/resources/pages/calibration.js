@@ -20,7 +20,7 @@
         h('td', {}, String(s.participants)),
         h('td', {}, `${s.gradesSubmitted} of ${s.gradesExpected}`),
         h('td', {}, s.participating ? `${s.myGradesSubmitted} of ${s.tickets}` : '—'),
-        h('td', {}, date(s.deadlineAt)))))
+        h('td', {}, date(s.deadlineAt))))
         : [h('tr', {}, h('td', { colspan: 7 }, 'No calibration sessions yet.'))]));
     } catch (err) { fail(app)(err); }
   }

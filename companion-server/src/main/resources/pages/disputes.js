@@ -28,7 +28,7 @@
         h('td', { class: 'nowrap' }, age(d.ageHours), ' / ', age(d.slaHours),
           d.overdue ? h('span', { class: 'badge critical' }, 'past SLA') : null),
         h('td', {}, d.qcName || '—', d.canResolve || d.status !== 'OPEN' ? '' : h('span', { class: 'muted' }, ' (you cannot resolve)')),
-        h('td', {}, d.status.toLowerCase(), ' · ', date(d.createdAt)))))
+        h('td', {}, d.status.toLowerCase(), ' · ', date(d.createdAt))))
         : [h('tr', {}, h('td', { colspan: 8 }, 'No disputes.'))]));
     } catch (err) { fail(app)(err); }
   }

@@ -208,7 +208,7 @@
     const verdict = ev.criticalFail ? 'CRITICAL FAIL' : ev.passed ? 'Pass' : ev.passed === false ? 'Fail' : 'Not scored';
     const failed = (ev.criteria || []).filter((c) => c.failed);
     const wb = h('p', { id: 'write-back', class: 'write-back', role: 'status' }, writeBackText(ev.writeBack));
-    const editable = ev.editableUntil && new Date(ev.editableUntil) > new Date();
+    const editable = ev.editable;
     root.replaceChildren(
       h('p', { class: 'scorecard' }, `${def.name} v${version.version} · ${ev.status.toLowerCase()} revision ${ev.revision}`),
       h('div', { id: 'final-score', class: 'live-score ' + (ev.criticalFail ? 'critical-fail' : ev.passed ? 'pass' : 'fail') },

@@ -20,7 +20,7 @@
   const shown = h('p', { id: 'queue-shown', class: 'muted' });
   const more = h('button', { type: 'button', hidden: true, onclick: () => load(next) }, 'Load more');
   app.append(counts,
-    h('div', { class: 'row filters' }, field('Search', search), field('Reason', reason), field('Agent', agent),
+    h('div', { class: 'row filters' }, field('Filter', search), field('Reason', reason), field('Agent', agent),
       field('Team', team), field('Channel', channel), field('Sort by', sort)),
     shown,
     h('div', { class: 'table-scroll' },

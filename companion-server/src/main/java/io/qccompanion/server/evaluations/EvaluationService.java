@@ -222,6 +222,12 @@ public final class EvaluationService {
     return after;
   }
 
+  /** Whether the grader may edit {@code e} now. */
+  boolean editable(Evaluation e, java.time.Duration window) {
+    Instant until = editableUntil(e, window);
+    return until != null && !clock.instant().isAfter(until);
+  }
+
   /** Until when the grader may still edit {@code e}; null when it cannot be edited at all. */
   static Instant editableUntil(Evaluation e, java.time.Duration window) {
     if (e.submittedAt() == null || !"SUBMITTED".equals(e.status())) return null;

@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * @param passMark the scorecard version's pass mark in percent: {@code passed} is score ≥ it
  * @param editableUntil until when the grader may still edit it; null when they cannot
+ * @param editable whether the grader may edit it now
  */
 public record EvaluationView(
     String id,
@@ -41,4 +42,5 @@ public record EvaluationView(
     List<CriterionResult> criteria,
     List<Revision> revisions,
     WriteBackStatus writeBack,
-    Instant editableUntil) {}
+    Instant editableUntil,
+    boolean editable) {}

@@ -72,6 +72,7 @@ final class EvaluationViews {
         detailed && !e.draft() ? engine.score(v.definition(), e.answers()).criteria() : null,
         detailed ? service.store().revisions(h, e.id()) : null,
         detailed ? outbox.status(h, e.id()).orElse(null) : null,
-        EvaluationService.editableUntil(e, editWindow));
+        EvaluationService.editableUntil(e, editWindow),
+        service.editable(e, editWindow));
   }
 }

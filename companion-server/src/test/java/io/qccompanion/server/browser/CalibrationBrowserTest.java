@@ -52,6 +52,7 @@ class CalibrationBrowserTest {
 
     Page l = fx.login(lead, 1200);
     l.navigate(fx.url("/calibration"));
+    assertThat(l.locator("#new-session")).containsText("New calibration session");
     l.getByLabel("Title").fill("November moderation");
     l.getByLabel("More tickets").fill(t1 + ", " + t2);
     l.locator("#cal-graders input[value='" + fx.userId(ann) + "']").check();

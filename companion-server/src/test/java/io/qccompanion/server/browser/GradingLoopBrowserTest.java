@@ -66,7 +66,6 @@ class GradingLoopBrowserTest {
     assertThat(q.locator("#queue")).containsText("Billing");
     assertThat(q.locator("#count-open")).hasText("1");
     BrowserFixture.assertNoSeriousA11yViolations(q);
-    BrowserFixture.screenshot(q, "qc-queue");
     q.locator("#queue a").first().click();
     q.getByText("Start grading").click();
     assertThat(q.locator("[data-criterion=accuracy] .scale input").first()).hasValue("5");
