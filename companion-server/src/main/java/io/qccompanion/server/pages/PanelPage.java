@@ -120,6 +120,10 @@ public final class PanelPage {
    * ticket's latest evaluation and can acknowledge, reply or dispute there.
    */
   private void agentView(Context ctx, Pages pages, Principal p, PanelTicket t) {
+    if (p.agentId() == null || !p.agentId().equals(t.ticket().get("agent_id"))) {
+      pages.forbidden(ctx, p, "The scoring panel is for QCs; this ticket is not yours.");
+      return;
+    }
     Optional<String> evaluation =
         db.read(
             h ->

@@ -152,6 +152,8 @@ class AdminPagesBrowserTest {
         .hasText(
             new String[] {
               "QC queue",
+              "Calibration",
+              "Disputes",
               "Dashboard",
               "Connections",
               "Scorecards",

@@ -146,6 +146,10 @@ class GradingLoopBrowserTest {
     assertThat(a.locator("#score"))
         .containsText(String.format(Locale.ROOT, "%.1f%%", amended.get("score").asDouble()));
     assertThat(a.locator("#feedback-history")).containsText("Score 75.0% → 100.0%");
+    // the same evaluation in the host's sidebar, where the agent opens the panel on their ticket
+    a.navigate(fx.url("/panel?ticketId=" + ticket));
+    assertThat(a.locator("#score")).containsText("100.0%");
+    assertThat(a.locator("#acknowledged")).isVisible();
     Page g = fx.login(qc, 1000);
     g.navigate(fx.url("/notifications"));
     assertThat(g.locator("#notifications")).containsText("Dispute on ticket " + key);
