@@ -2,7 +2,7 @@ package io.qccompanion.server.auditpack;
 
 import io.qccompanion.server.audit.Csv;
 import io.qccompanion.server.calibration.GraderConsistency;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Handle;
  * The evidence an auditor asks for, for one period, as a ZIP written straight to the response: each
  * file is mapped in README.md and manifest.json to the standard it evidences.
  */
-public final class AuditPack {
+final class AuditPack {
   private final GraderConsistency calibration;
 
   public AuditPack(GraderConsistency calibration) {

@@ -3,6 +3,7 @@ package io.qccompanion.server.auditpack;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.calibration.GraderConsistency;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Instant;
@@ -13,9 +14,9 @@ public final class AuditPackRoutes {
   private final Database db;
   private final AuditPack pack;
 
-  public AuditPackRoutes(Database db, AuditPack pack) {
+  public AuditPackRoutes(Database db, GraderConsistency consistency) {
     this.db = db;
-    this.pack = pack;
+    this.pack = new AuditPack(consistency);
   }
 
   public void register(RoutesConfig r) {

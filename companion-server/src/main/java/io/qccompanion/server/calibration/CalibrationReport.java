@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * @param scoreReading reliable (α ≥ 0.800), tentative (0.667–0.800) or unreliable
  */
-public record CalibrationReport(
+record CalibrationReport(
     String sessionId,
     int tickets,
     int graders,

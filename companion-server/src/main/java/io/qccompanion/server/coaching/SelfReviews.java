@@ -3,15 +3,17 @@ package io.qccompanion.server.coaching;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
-import io.qccompanion.server.evaluations.TicketFacts;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,26 +48,25 @@ public final class SelfReviews {
    */
   public Map<String, Object> scorecardFor(Handle h, Principal p, String ticketId) {
     requireOwnTicket(h, p, ticketId);
-    TicketFacts t = TicketFacts.find(h, ticketId).orElseThrow();
+    EvaluationGateway.TicketRouting t = evaluations.routing(h, ticketId).orElseThrow();
     String versionId =
         selector
             .forTicket(h, t.teamId(), t.channel(), t.tags())
             .orElseThrow(
                 () ->
-                    HttpProblem.unprocessable(
+                    Invalid.unprocessable(
                         "/ticketId", "no published scorecard matches this ticket"))
             .scorecardVersionId();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("scorecardVersionId", versionId);
     out.put("definition", evaluations.definition(h, versionId, "/scorecardVersionId"));
-    out.put("ticket", t);
     return out;
   }
 
   /** The agent's recent tickets no QC has graded and they have not reviewed yet, newest first. */
   public java.util.List<Map<String, Object>> candidates(Handle h, Principal p) {
     if (p.role() != Role.AGENT || p.agentId() == null)
-      throw HttpProblem.forbidden("only agents review their own tickets");
+      throw new Forbidden("only agents review their own tickets");
     return h.createQuery(
             """
             SELECT t.id, COALESCE(t.ticket_key, t.external_id) AS ticket_key, t.subject, t.channel,
@@ -84,7 +85,7 @@ public final class SelfReviews {
 
   private void requireOwnTicket(Handle h, Principal p, String ticketId) {
     if (p.role() != Role.AGENT || p.agentId() == null)
-      throw HttpProblem.forbidden("only agents review their own tickets");
+      throw new Forbidden("only agents review their own tickets");
     int own =
         h.createQuery(
                 """
@@ -95,7 +96,7 @@ public final class SelfReviews {
             .bind("a", p.agentId())
             .mapTo(Integer.class)
             .one();
-    if (own == 0) throw HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "' of yours");
+    if (own == 0) throw Invalid.malformed("/ticketId", "no ticket '" + ticketId + "' of yours");
   }
 
   /**
@@ -104,11 +105,11 @@ public final class SelfReviews {
    */
   public Map<String, Object> create(Handle h, Principal p, Draft d) {
     if (p.role() != Role.AGENT || p.agentId() == null)
-      throw HttpProblem.forbidden("only agents review their own tickets");
+      throw new Forbidden("only agents review their own tickets");
     String ticketId = Fields.required(d.ticketId(), "/ticketId");
     requireOwnTicket(h, p, ticketId);
     if (qcEvaluationId(h, ticketId) != null)
-      throw HttpProblem.conflict("a QC already graded this ticket; self-review comes first");
+      throw new Conflict("a QC already graded this ticket; self-review comes first");
     String versionId =
         d.scorecardVersionId() != null
             ? d.scorecardVersionId()
@@ -132,7 +133,7 @@ public final class SelfReviews {
             .bind("score", score)
             .bind("now", clock.millis())
             .execute();
-    if (inserted == 0) throw HttpProblem.conflict("you already reviewed this ticket");
+    if (inserted == 0) throw new Conflict("you already reviewed this ticket");
     Map<String, Object> saved = Map.of("id", id, "ticketId", ticketId, "score", score);
     audit.record(h, p.userId(), "self_review.create", "self_review", id, null, saved);
     return gap(h, p, id);
@@ -145,10 +146,10 @@ public final class SelfReviews {
             .bind("id", id)
             .mapToMap()
             .findOne()
-            .orElseThrow(() -> HttpProblem.notFound("self-review", id));
+            .orElseThrow(() -> new NotFound("self-review", id));
     String agentId = (String) row.get("agent_id");
     if (p.role() == Role.AGENT && !agentId.equals(p.agentId()))
-      throw HttpProblem.notFound("self-review", id);
+      throw new NotFound("self-review", id);
     Map<String, Answer> self =
         Json.read(
             (String) row.get("answers"),

@@ -11,13 +11,10 @@ import io.qccompanion.model.TicketSource;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.sync.SyncRunner;
-import io.qccompanion.server.sync.SyncScheduler;
-import io.qccompanion.server.sync.SyncStatus;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +28,7 @@ public final class ConnectionRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;
-  private final SyncRunner sync;
+  private final SyncNow sync;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -39,7 +36,7 @@ public final class ConnectionRoutes {
       Database db,
       ConnectionStore store,
       ConnectorRegistry connectors,
-      SyncRunner sync,
+      SyncNow sync,
       AuditLog audit,
       Clock clock) {
     this.db = db;
@@ -245,11 +242,11 @@ public final class ConnectionRoutes {
     String id = ctx.pathParam("id");
     store.get(id);
     if ("false".equals(ctx.queryParam("wait"))) {
-      db.run(h -> SyncScheduler.request(h, id, clock.millis()));
+      db.run(h -> SyncStatus.request(h, id, clock.millis()));
       ctx.status(202).json(Map.of("requested", true));
       return;
     }
-    SyncRunner.Result result = sync.syncOnce(id, 50);
+    SyncNow.Result result = sync.syncOnce(id, 50);
     var body = new LinkedHashMap<String, Object>();
     body.put("result", result);
     body.put("connection", view(store.get(id)));

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.Host;
 import io.qccompanion.server.auth.SecretBox;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class ConnectionStore {
 
   public Connection insert(Handle h, String id, Draft d) {
     if (find(h, d.name()).isPresent())
-      throw HttpProblem.conflict("a connection named '" + d.name() + "' already exists");
+      throw new Conflict("a connection named '" + d.name() + "' already exists");
     long now = clock.millis();
     h.createUpdate(
             """
@@ -138,7 +139,7 @@ public final class ConnectionStore {
         .bind(0, id)
         .map((rs, ctx) -> map(rs))
         .findOne()
-        .orElseThrow(() -> HttpProblem.notFound("connection", id));
+        .orElseThrow(() -> new NotFound("connection", id));
   }
 
   public Connection get(String id) {
@@ -182,7 +183,7 @@ public final class ConnectionStore {
                             companionUrl,
                             Json.read(rs.getString("options"), OPTIONS)))
                 .findOne()
-                .orElseThrow(() -> HttpProblem.notFound("connection", id)));
+                .orElseThrow(() -> new NotFound("connection", id)));
   }
 
   /** The decrypted webhook signing secret, if one is set. */

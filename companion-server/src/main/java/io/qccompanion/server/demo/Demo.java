@@ -40,7 +40,7 @@ public final class Demo {
 
   /** Creates everything; returns the logins to print. */
   public List<Login> setUp() {
-    var c = app.components();
+    var c = app;
     List<Login> logins = new ArrayList<>();
     User admin = user(Role.ADMIN, "admin@demo.test", "Alex Admin", null);
     logins.add(
@@ -97,7 +97,7 @@ public final class Demo {
   }
 
   private User user(Role role, String email, String name, String agentId) {
-    var c = app.components();
+    var c = app;
     return c.db()
         .write(h -> c.users().createUser(h, email, name, role, PASSWORD, agentId, List.of(), 60));
   }
@@ -109,7 +109,7 @@ public final class Demo {
       String email,
       String token,
       Map<String, String> options) {
-    var c = app.components();
+    var c = app;
     Instant startFrom = clock.instant().minus(java.time.Duration.ofDays(7 * 13));
     var draft =
         new ConnectionStore.Draft(

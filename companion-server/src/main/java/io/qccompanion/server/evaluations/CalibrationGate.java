@@ -1,6 +1,6 @@
 package io.qccompanion.server.evaluations;
 
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Conflict;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -34,8 +34,7 @@ final class CalibrationGate {
   static Optional<Membership> requireOpen(Handle h, String userId, String ticketId) {
     Optional<Membership> m = of(h, userId, ticketId);
     if (m.isPresent() && !m.get().open())
-      throw HttpProblem.conflict(
-          "the calibration session of this ticket was revealed; grading is closed");
+      throw new Conflict("the calibration session of this ticket was revealed; grading is closed");
     return m;
   }
 }

@@ -2,6 +2,11 @@ package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.ScorecardVersion;
@@ -10,8 +15,6 @@ import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,7 +75,7 @@ public final class EvaluationService {
       String reason) {
     Evaluation before = require(h, evaluationId);
     if (before.draft())
-      throw HttpProblem.conflict("evaluation '" + evaluationId + "' is a draft; submit it first");
+      throw new Conflict("evaluation '" + evaluationId + "' is a draft; submit it first");
     Map<String, Answer> answers = withoutNulls(newAnswers);
     ScoreResult r = engine.score(version(h, before).definition(), answers);
     Instant now = clock.instant();
@@ -93,7 +96,7 @@ public final class EvaluationService {
     String ticketId = Fields.required(req.ticketId(), "/ticketId");
     TicketFacts ticket =
         TicketFacts.find(h, ticketId)
-            .orElseThrow(() -> HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "'"));
+            .orElseThrow(() -> Invalid.malformed("/ticketId", "no ticket '" + ticketId + "'"));
     String kind =
         req.kind() == null
             ? Evaluation.REGULAR
@@ -105,9 +108,9 @@ public final class EvaluationService {
                 .map(CalibrationGate.Membership::scorecardVersionId)
             : Optional.empty();
     if (calibration.isEmpty() && !p.seesTeam(ticket.teamId()))
-      throw HttpProblem.forbidden("ticket '" + ticketId + "' is outside your teams");
+      throw new Forbidden("ticket '" + ticketId + "' is outside your teams");
     if (ticket.attributedTo(h, p.agentId()))
-      throw HttpProblem.forbidden("you cannot grade a ticket attributed to yourself");
+      throw new Forbidden("you cannot grade a ticket attributed to yourself");
     String versionId =
         calibration.isPresent() && req.scorecardVersionId() == null
             ? calibration.get()
@@ -116,7 +119,7 @@ public final class EvaluationService {
                     .version(h, req.scorecardVersionId())
                     .orElseThrow(
                         () ->
-                            HttpProblem.invalid(
+                            Invalid.malformed(
                                 "/scorecardVersionId",
                                 "no scorecard version '" + req.scorecardVersionId() + "'"))
                     .id()
@@ -124,12 +127,12 @@ public final class EvaluationService {
                     .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
                     .orElseThrow(
                         () ->
-                            HttpProblem.unprocessable(
+                            Invalid.unprocessable(
                                 "/scorecardVersionId",
                                 "no published scorecard matches this ticket; name one"))
                     .scorecardVersionId();
     if (store.exists(h, p.userId(), ticketId, kind))
-      throw HttpProblem.conflict("you already have a " + kind + " evaluation of this ticket");
+      throw new Conflict("you already have a " + kind + " evaluation of this ticket");
     Map<String, Answer> answers = withoutNulls(req.answers());
     Instant now = clock.instant();
     var e =
@@ -196,13 +199,13 @@ public final class EvaluationService {
       Handle h, Principal p, String id, EvaluationRequest.Change req, java.time.Duration window) {
     Evaluation before = require(h, id);
     if (!p.userId().equals(before.qcId()))
-      throw HttpProblem.forbidden("only the QC who graded evaluation '" + id + "' may edit it");
+      throw new Forbidden("only the QC who graded evaluation '" + id + "' may edit it");
     if (!"SUBMITTED".equals(before.status()) || !Evaluation.REGULAR.equals(before.kind()))
-      throw HttpProblem.conflict(
+      throw new Conflict(
           "evaluation '" + id + "' is " + before.status() + "; only a submitted one can be edited");
     Instant until = editableUntil(before, window);
     if (until == null || clock.instant().isAfter(until))
-      throw HttpProblem.conflict("the edit window closed at " + until);
+      throw new Conflict("the edit window closed at " + until);
     Evaluation changed = applied(before, req);
     ScoreResult r = engine.score(version(h, changed).definition(), changed.answers());
     Evaluation after =
@@ -257,7 +260,7 @@ public final class EvaluationService {
   }
 
   private Evaluation require(Handle h, String id) {
-    return store.find(h, id).orElseThrow(() -> HttpProblem.notFound("evaluation", id));
+    return store.find(h, id).orElseThrow(() -> new NotFound("evaluation", id));
   }
 
   // Calibration grades are exercises among QCs: they never reach the agent's ticket.

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param editableUntil until when the grader may still edit it; null when they cannot
  * @param editable whether the grader may edit it now
  */
-public record EvaluationView(
+record EvaluationView(
     String id,
     TicketFacts ticket,
     String agentId,

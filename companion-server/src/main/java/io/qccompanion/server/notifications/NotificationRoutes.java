@@ -5,9 +5,10 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class NotificationRoutes {
 
   void inbox(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     boolean unreadOnly = "true".equalsIgnoreCase(ctx.queryParam("unread"));
     List<Notification> rows =
         db.read(

@@ -2,10 +2,10 @@ package io.qccompanion.server.outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.qccompanion.model.FeedbackNote;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoringEngine;
-import io.qccompanion.server.web.Json;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

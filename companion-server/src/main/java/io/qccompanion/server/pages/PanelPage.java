@@ -5,9 +5,8 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.connections.HostLoginRoutes;
-import io.qccompanion.server.evaluations.TicketFacts;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.web.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,7 +106,10 @@ public final class PanelPage {
       pages.forbidden(ctx, p, "This ticket belongs to a team outside your scope.");
       return;
     }
-    var tags = db.read(h -> TicketFacts.find(h, t.id()).map(TicketFacts::tags).orElse(List.of()));
+    List<String> tags = new ArrayList<>();
+    Object stored =
+        Json.read(db.read(h -> PanelTicket.payload(h, t.id())).orElse("{}"), Map.class).get("tags");
+    if (stored instanceof List<?> l) for (Object tag : l) tags.add(String.valueOf(tag));
     pages.page(
         ctx,
         "panel.jte",

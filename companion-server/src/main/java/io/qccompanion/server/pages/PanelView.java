@@ -1,8 +1,8 @@
 package io.qccompanion.server.pages;
 
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.sampling.ReasonLabels;
-import io.qccompanion.server.web.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * {@code ticket_agents}, or its assignee) against the team's daily target reduced pro rata by
  * exception hours.
  */
-public final class ProductionReport {
+final class ProductionReport {
   private final ProductionExceptions exceptions;
   private final KpiTargets targets;
 

@@ -13,7 +13,7 @@ import java.util.List;
  * @param reasonLabels the reasons as a QC reads them ("Reopened by the customer")
  * @param tierLabel the agent's tier as a QC reads it ("At risk")
  */
-public record Sample(
+record Sample(
     String id,
     String ticketId,
     String ticketKey,

@@ -78,7 +78,7 @@ public final class AgentHome {
     Map<String, PassMark> marks = new LinkedHashMap<>();
     for (Map<String, Object> r : rows) {
       var def =
-          io.qccompanion.server.web.Json.read(
+          io.qccompanion.server.domain.Json.read(
               (String) r.get("definition"),
               io.qccompanion.server.scorecards.ScorecardDefinition.class);
       marks.putIfAbsent(def.name(), new PassMark(def.name(), def.passMark()));

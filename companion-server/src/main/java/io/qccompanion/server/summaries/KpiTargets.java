@@ -1,6 +1,6 @@
 package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Invalid;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -22,9 +22,9 @@ public record Period(LocalDate from, LocalDate to) {
   public static final int MAX_BUCKETS = 400;
 
   public Period {
-    if (to.isBefore(from)) throw HttpProblem.invalid("to", "to must not be before from");
+    if (to.isBefore(from)) throw Invalid.malformed("to", "to must not be before from");
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)
-      throw HttpProblem.invalid("to", "a period may span at most " + MAX_DAYS + " days");
+      throw Invalid.malformed("to", "a period may span at most " + MAX_DAYS + " days");
   }
 
   /**
@@ -33,8 +33,8 @@ public record Period(LocalDate from, LocalDate to) {
    */
   public static Period parse(String from, String to, String period, LocalDate today) {
     if (from != null || to != null) {
-      if (from == null) throw HttpProblem.invalid("from", "from is required with to");
-      if (to == null) throw HttpProblem.invalid("to", "to is required with from");
+      if (from == null) throw Invalid.malformed("from", "from is required with to");
+      if (to == null) throw Invalid.malformed("to", "to is required with from");
       return new Period(date(from, "from"), date(to, "to"));
     }
     String kind = period == null ? "week" : period.strip().toLowerCase(java.util.Locale.ROOT);
@@ -46,7 +46,7 @@ public record Period(LocalDate from, LocalDate to) {
       }
       case "month" ->
           new Period(today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth()));
-      default -> throw HttpProblem.invalid("period", "period must be one of day, week, month");
+      default -> throw Invalid.malformed("period", "period must be one of day, week, month");
     };
   }
 
@@ -54,7 +54,7 @@ public record Period(LocalDate from, LocalDate to) {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw HttpProblem.invalid(field, field + " must be an ISO date like 2026-11-02");
+      throw Invalid.malformed(field, field + " must be an ISO date like 2026-11-02");
     }
   }
 
@@ -98,7 +98,7 @@ public record Period(LocalDate from, LocalDate to) {
       LocalDate e = next.isAfter(end) ? end : next;
       slots.add(new Slot(slots.size(), start, millis(s), millis(e)));
       if (slots.size() > MAX_BUCKETS)
-        throw HttpProblem.invalid("bucket", "too many buckets: choose a coarser bucket");
+        throw Invalid.malformed("bucket", "too many buckets: choose a coarser bucket");
       start = next;
     }
     return slots;

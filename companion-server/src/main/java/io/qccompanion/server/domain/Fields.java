@@ -1,4 +1,4 @@
-package io.qccompanion.server.web;
+package io.qccompanion.server.domain;
 
 import java.util.Collection;
 
@@ -7,30 +7,30 @@ public final class Fields {
   private Fields() {}
 
   public static String required(String value, String field) {
-    if (value == null || value.isBlank()) throw HttpProblem.invalid(field, field + " is required");
+    if (value == null || value.isBlank()) throw Invalid.malformed(field, field + " is required");
     return value.strip();
   }
 
   public static <T> T required(T value, String field) {
-    if (value == null) throw HttpProblem.invalid(field, field + " is required");
+    if (value == null) throw Invalid.malformed(field, field + " is required");
     return value;
   }
 
   public static <T extends Collection<?>> T notEmpty(T value, String field) {
     if (value == null || value.isEmpty())
-      throw HttpProblem.invalid(field, field + " must not be empty");
+      throw Invalid.malformed(field, field + " must not be empty");
     return value;
   }
 
   public static double range(double value, double min, double max, String field) {
     if (Double.isNaN(value) || value < min || value > max)
-      throw HttpProblem.invalid(field, field + " must be between " + min + " and " + max);
+      throw Invalid.malformed(field, field + " must be between " + min + " and " + max);
     return value;
   }
 
   public static int range(int value, int min, int max, String field) {
     if (value < min || value > max)
-      throw HttpProblem.invalid(field, field + " must be between " + min + " and " + max);
+      throw Invalid.malformed(field, field + " must be between " + min + " and " + max);
     return value;
   }
 
@@ -39,7 +39,7 @@ public final class Fields {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }

@@ -1,6 +1,5 @@
-package io.qccompanion.server.web;
+package io.qccompanion.server.domain;
 
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -17,26 +16,16 @@ import java.util.function.Function;
 public record Cursor(Long sortKey, String id, int limit) {
   public static final int DEFAULT_LIMIT = 50;
 
-  /** Reads {@code cursor} and {@code limit} query parameters. */
-  public static Cursor from(Context ctx) {
-    String limitParam = ctx.queryParam("limit");
-    int limit = DEFAULT_LIMIT;
-    if (limitParam != null) {
-      try {
-        limit = Integer.parseInt(limitParam);
-      } catch (NumberFormatException e) {
-        throw HttpProblem.invalid("limit", "limit must be a whole number");
-      }
-      Fields.range(limit, 1, 500, "limit");
-    }
-    String token = ctx.queryParam("cursor");
+  /** Reads a cursor token this server issued (null or blank for the first page). */
+  public static Cursor decode(String token, int limit) {
+    Fields.range(limit, 1, 500, "limit");
     if (token == null || token.isBlank()) return new Cursor(null, null, limit);
     try {
       String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       int sep = raw.indexOf('|');
       return new Cursor(Long.parseLong(raw.substring(0, sep)), raw.substring(sep + 1), limit);
     } catch (RuntimeException e) {
-      throw HttpProblem.invalid("cursor", "cursor is not one this server issued");
+      throw Invalid.malformed("cursor", "cursor is not one this server issued");
     }
   }
 

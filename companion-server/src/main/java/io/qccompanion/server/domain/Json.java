@@ -1,4 +1,4 @@
-package io.qccompanion.server.web;
+package io.qccompanion.server.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

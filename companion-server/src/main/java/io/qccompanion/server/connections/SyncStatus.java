@@ -1,4 +1,4 @@
-package io.qccompanion.server.sync;
+package io.qccompanion.server.connections;
 
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Millis;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * A connection's sync health for admins: when it last ran and succeeded, how old its checkpoint is,
  * counts, and the last error.
  */
-public record SyncStatus(
+record SyncStatus(
     Instant lastRunAt,
     Instant lastSuccessAt,
     Instant checkpointAt,
@@ -47,5 +47,13 @@ public record SyncStatus(
                               && ((Number) leaseUntil).longValue() > now.toEpochMilli());
                     })
                 .findOne());
+  }
+
+  /** Asks for a sync of {@code connectionId} at the scheduler's next tick. */
+  public static void request(org.jdbi.v3.core.Handle h, String connectionId, long nowMillis) {
+    h.createUpdate("UPDATE sync_state SET requested_at = ? WHERE connection_id = ?")
+        .bind(0, nowMillis)
+        .bind(1, connectionId)
+        .execute();
   }
 }

@@ -1,7 +1,8 @@
-package io.qccompanion.server.coaching;
+package io.qccompanion.server.demo;
 
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.calibration.CalibrationService;
+import io.qccompanion.server.coaching.ActionPlans;
 import io.qccompanion.server.disputes.FeedbackService;
 import java.time.Clock;
 import java.time.Duration;

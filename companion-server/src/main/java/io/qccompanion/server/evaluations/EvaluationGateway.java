@@ -1,14 +1,15 @@
-package io.qccompanion.server.disputes;
+package io.qccompanion.server.evaluations;
 
-import io.qccompanion.server.evaluations.Evaluation;
-import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
-import io.qccompanion.server.web.HttpProblem;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,9 +28,18 @@ public final class EvaluationGateway {
     this.engine = engine;
   }
 
+  /** What a ticket's scorecard is chosen by: its team, channel and tags. */
+  public record TicketRouting(String teamId, String channel, List<String> tags) {}
+
+  /** The routing facts of {@code ticketId}; empty for an unknown ticket. */
+  public Optional<TicketRouting> routing(Handle h, String ticketId) {
+    return TicketFacts.find(h, ticketId)
+        .map(t -> new TicketRouting(t.teamId(), t.channel(), t.tags()));
+  }
+
   /** The evaluation, or 404. */
   public Evaluation require(Handle h, String id) {
-    return evaluations.find(h, id).orElseThrow(() -> HttpProblem.notFound("evaluation", id));
+    return evaluations.find(h, id).orElseThrow(() -> new NotFound("evaluation", id));
   }
 
   /** Amends through the evaluations service: revision n+1, re-scored, queued for write-back. */
@@ -51,7 +61,7 @@ public final class EvaluationGateway {
   public ScorecardDefinition definition(Handle h, String versionId, String field) {
     return scorecards
         .version(h, versionId)
-        .orElseThrow(() -> HttpProblem.invalid(field, "no scorecard version '" + versionId + "'"))
+        .orElseThrow(() -> Invalid.malformed(field, "no scorecard version '" + versionId + "'"))
         .definition();
   }
 
