@@ -23,7 +23,7 @@
         field('Scorecard', h('select', { id: 'scorecard-select', onchange: (e) => open(e.target.value) },
           h('option', { value: '' }, '— choose —'),
           items.map((c) => h('option', { value: c.id, selected: c.id === selectId }, c.name + ((c.versions || []).length ? ` (v${c.versions.length})` : ' (draft)'))))),
-        h('button', { type: 'button', id: 'new-scorecard', onclick: () => edit({ name: '', description: '', teamId: null, isDefault: true, passMark: 90, sections: [{ name: 'Section 1', criteria: [blankCriterion()] }], versions: [] }) }, 'New scorecard')));
+        h('button', { type: 'button', id: 'new-scorecard', onclick: () => edit({ name: '', description: '', teamId: null, isDefault: false, passMark: 90, sections: [{ name: 'Section 1', criteria: [blankCriterion()] }], versions: [] }) }, 'New scorecard')));
     } catch (err) { fail(app)(err); }
   }
 
@@ -57,7 +57,7 @@
         field('Scorecard name', input(card, 'name', { required: true })),
         field('Team', team),
         field('Pass mark %', input(card, 'passMark', { type: 'number', min: 0, max: 100, step: 1 }, Number)),
-        field('Default for the team', check(card, 'isDefault'))),
+        field('Default for the team (applies when published)', check(card, 'isDefault'))),
       field('Description', input(card, 'description', { rows: 2 })),
       sections,
       h('div', { class: 'actions' },

@@ -33,14 +33,24 @@ const Scoring = (() => {
     return { score: value, passed, criticalFail, failed, answered, total };
   }
 
-  /** The values a criterion's scale allows, as [value, label] pairs. */
+  /** The values a criterion's scale allows, best first on every scale, as [value, label] pairs. */
   function options(c) {
     if (c.scale === 'BINARY') return [[1, 'Yes'], [0, 'No']];
-    if (c.scale === 'ONE_TO_FIVE') return [1, 2, 3, 4, 5].map((v) => [v, String(v)]);
+    if (c.scale === 'ONE_TO_FIVE') return [5, 4, 3, 2, 1].map((v) => [v, String(v)]);
     return [...(c.points || [])].sort((a, b) => b - a).map((v) => [v, String(v)]);
   }
 
-  return { score, options, maxPoints, earned };
+  /** An answer as a person reads it: "Yes", "4 of 5", "3 of 5 points", "N/A". */
+  function answerText(c, a) {
+    if (!a) return 'not answered';
+    if (a.notApplicable) return 'N/A';
+    if (a.value === null || a.value === undefined) return 'not answered';
+    if (c.scale === 'BINARY') return a.value >= 1 ? 'Yes' : 'No';
+    if (c.scale === 'ONE_TO_FIVE') return a.value + ' of 5';
+    return a.value + ' of ' + maxPoints(c) + ' points';
+  }
+
+  return { score, options, maxPoints, earned, answerText };
 })();
 
 // The criteria form shared by the scoring panel and the scorecard preview.
@@ -103,7 +113,20 @@ const ScoreForm = (() => {
       }
       box.append(rc);
     }
-    box.append(QC.field('Comment', h('textarea', { id: `${name}-comment`, rows: 2, disabled: readOnly, value: a.comment || '' })));
+    // Reserved for machine suggestions (AutoQA) per criterion; filled by a later feature.
+    box.append(h('div', { class: 'suggestion', 'data-suggestion-for': c.id, hidden: true }));
+    // Comments open on demand, so a long scorecard stays short at 320 px.
+    const comment = h('textarea', { id: `${name}-comment`, rows: 2, disabled: readOnly, value: a.comment || '' });
+    const commentField = QC.field('Comment', comment);
+    const hasComment = !!(a.comment && a.comment.trim());
+    commentField.hidden = !hasComment;
+    if (!readOnly && !hasComment) {
+      const add = h('button', { type: 'button', class: 'link add-comment', 'aria-controls': comment.id },
+        'Add comment');
+      add.addEventListener('click', () => { commentField.hidden = false; add.remove(); comment.focus(); });
+      box.append(add);
+    }
+    box.append(commentField);
     return box;
   }
 

@@ -47,6 +47,9 @@ import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.evaluations.EvaluationRoutes;
 import io.qccompanion.server.evaluations.EvaluationService;
+import io.qccompanion.server.notifications.NotificationRoutes;
+import io.qccompanion.server.notifications.Notifications;
+import io.qccompanion.server.notifications.WorkflowNotices;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.outbox.SinkOpener;
 import io.qccompanion.server.outbox.WriteBackWorker;
@@ -65,6 +68,7 @@ import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.summaries.AgentHomeRoutes;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.QualityAggregates;
 import io.qccompanion.server.summaries.SummaryRoutes;
@@ -122,6 +126,8 @@ public final class CompanionApp implements AutoCloseable {
   private final KpiTargets kpiTargets;
   private final QualityAggregates qualityAggregates;
   private final SummaryService summaries;
+  private final Notifications notifications;
+  private final WorkflowNotices notices;
   private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
   private AutoQaFeature autoQa;
@@ -159,6 +165,8 @@ public final class CompanionApp implements AutoCloseable {
     this.kpiTargets = new KpiTargets();
     this.qualityAggregates = new QualityAggregates(db);
     this.escalations = new ComplianceEscalations(clock, audit);
+    this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
+    this.notices = new WorkflowNotices(notifications);
     this.evaluations =
         new EvaluationService(
             clock,
@@ -167,7 +175,10 @@ public final class CompanionApp implements AutoCloseable {
             selector,
             scoring,
             outbox,
-            List.of(qualityAggregates::apply, (h, id) -> escalations.raiseFor(h, id)));
+            List.of(
+                qualityAggregates::apply,
+                (h, id) -> escalations.raiseFor(h, id),
+                notices::evaluationChanged));
     this.gateway = new EvaluationGateway(evaluations, scorecards, scoring);
     SinkOpener sinks = connectors::openSink;
     this.writeBack =
@@ -178,13 +189,13 @@ public final class CompanionApp implements AutoCloseable {
             new WriteBackFailures(db, connections, audit),
             metrics,
             config.publicUrl());
-    this.calibrations = new CalibrationService(clock, audit, gateway);
+    this.calibrations = new CalibrationService(clock, audit, gateway, notices);
     this.feedback = new FeedbackService(clock, audit, gateway, escalations);
     this.graderConsistency = new GraderConsistency(calibrations, gateway);
     this.actionPlans = new ActionPlans(clock, audit);
     this.coaching = new CoachingSessions(clock, audit);
     this.training = new TrainingRecords(clock, audit);
-    this.selfReviews = new SelfReviews(clock, audit, gateway);
+    this.selfReviews = new SelfReviews(clock, audit, gateway, selector);
     this.retention = new RetentionJob(clock, audit, qualityAggregates::retract);
     this.summaries = new SummaryService(db, qualityAggregates, kpiTargets);
   }
@@ -247,11 +258,15 @@ public final class CompanionApp implements AutoCloseable {
                       freshness)
                   .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
-              // no notification inbox yet: the shell's badge stays hidden
-              new PageRoutes(new PanelPage(db), new FeedbackPage(db), user -> 0)
+              new PageRoutes(
+                      new PanelPage(db),
+                      new FeedbackPage(db),
+                      user -> db.read(h -> notifications.unread(h, user.userId())))
                   .register(cfg.routes);
               new ScorecardRoutes(db, scorecards).register(cfg.routes);
-              new EvaluationRoutes(db, evaluations, scoring, outbox).register(cfg.routes);
+              new EvaluationRoutes(db, evaluations, scoring, outbox, config.editWindow())
+                  .register(cfg.routes);
+              new NotificationRoutes(db, notifications).register(cfg.routes);
               new DisputeRoutes(db, feedback, gateway, clock).register(cfg.routes);
               new CalibrationRoutes(db, calibrations, gateway, graderConsistency)
                   .register(cfg.routes);
@@ -267,6 +282,7 @@ public final class CompanionApp implements AutoCloseable {
               new SummaryRoutes(db, summaries, clock).register(cfg.routes);
               new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
               new ProductionRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
+              new AgentHomeRoutes(db, kpiTargets, clock).register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
@@ -277,6 +293,8 @@ public final class CompanionApp implements AutoCloseable {
       background.add(workflowJobs().start(5, 24 * 60));
       autoQa.worker().start(100, 60);
       background.add(autoQa.worker());
+      if (notifications.mailConfigured())
+        background.add(new DailyJobs(List.of(() -> notifications.mailPending(db))).start(1, 1));
     }
     return this;
   }
@@ -287,7 +305,8 @@ public final class CompanionApp implements AutoCloseable {
         List.of(
             () -> db.write(h -> retention.run(h, null, false)),
             () -> db.write(h -> actionPlans.reviewDue(h, null)),
-            () -> db.write(escalations::sweep)));
+            () -> db.write(escalations::sweep),
+            () -> db.write(h -> notices.actionPlansDue(h, clock.millis()))));
   }
 
   // What the CLI commands, the demo and the tests use; the routes get theirs in start().
@@ -375,6 +394,10 @@ public final class CompanionApp implements AutoCloseable {
 
   public SummaryService summaries() {
     return summaries;
+  }
+
+  public Notifications notifications() {
+    return notifications;
   }
 
   /** The port the server listens on. */

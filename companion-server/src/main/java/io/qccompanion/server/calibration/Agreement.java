@@ -62,6 +62,45 @@ public final class Agreement {
     return 1 - (n - 1) * observed / expected;
   }
 
+  /** Lower and upper bound of a 95 % interval. */
+  public record Interval(double low, double high) {}
+
+  /**
+   * A 95 % percentile bootstrap interval for alpha: units are resampled with replacement {@code
+   * draws} times (seeded, so the same data give the same interval), as Hayes and Krippendorff
+   * (2007) bootstrap over units; null when alpha is undefined on the data.
+   */
+  public static Interval bootstrapAlpha(
+      List<List<Double>> units, Metric metric, int draws, long seed) {
+    List<List<Double>> pairable = units.stream().filter(u -> u.size() >= 2).toList();
+    if (pairable.isEmpty() || krippendorffAlpha(pairable, metric) == null) return null;
+    java.util.Random random = new java.util.Random(seed);
+    double[] alphas = new double[draws];
+    int n = 0;
+    for (int d = 0; d < draws; d++) {
+      List<List<Double>> sample = new ArrayList<>(pairable.size());
+      for (int i = 0; i < pairable.size(); i++)
+        sample.add(pairable.get(random.nextInt(pairable.size())));
+      Double a = krippendorffAlpha(sample, metric);
+      // a resample with no variation has undefined alpha: all raters agreed, count it as 1
+      alphas[n++] = a == null ? 1.0 : a;
+    }
+    java.util.Arrays.sort(alphas, 0, n);
+    return new Interval(
+        alphas[(int) Math.floor(0.025 * (n - 1))], alphas[(int) Math.ceil(0.975 * (n - 1))]);
+  }
+
+  /**
+   * Krippendorff's reading of alpha: at least 0.800 reliable, 0.667 up to 0.800 only for tentative
+   * conclusions, below that unreliable (Krippendorff 2004, Content Analysis, §11.4).
+   */
+  public static String reading(Double alpha) {
+    if (alpha == null) return "not enough data";
+    if (alpha >= 0.800) return "reliable";
+    if (alpha >= 0.667) return "tentative";
+    return "unreliable";
+  }
+
   private static double delta(
       Metric metric, double c, double k, List<Double> ordered, Map<Double, Double> marginals) {
     return switch (metric) {

@@ -16,16 +16,35 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The numbers of one calibration session: agreement and inter-rater reliability per criterion, and
- * each QC's deviation from the benchmark (score and per criterion; negative = stricter).
+ * The numbers of one calibration session: agreement and inter-rater reliability per criterion (with
+ * a 95 % bootstrap interval and Krippendorff's reading), each QC's deviation from the benchmark and
+ * from their peers (negative = stricter), and the tickets the graders disagreed on most.
+ *
+ * @param scoreReading reliable (α ≥ 0.800), tentative (0.667–0.800) or unreliable
  */
 record CalibrationReport(
     String sessionId,
     int tickets,
     int graders,
     Double scoreAlpha,
+    Agreement.Interval scoreAlphaInterval,
+    String scoreReading,
     List<CriterionAgreement> criteria,
-    List<GraderDeviation> qcs) {
+    List<GraderDeviation> qcs,
+    List<TicketDisagreement> disagreements) {
+
+  /** Points of score a QC must be off, on average, to count as strict or lenient. */
+  static final double LEANING_POINTS = 5.0;
+
+  private static final int BOOTSTRAP_DRAWS = 1000;
+
+  /**
+   * One ticket's spread: highest minus lowest score and the criteria with differing answers.
+   *
+   * @param scoreSpread points of %, null with fewer than two scores
+   */
+  public record TicketDisagreement(
+      String ticketId, int graders, Double scoreSpread, List<String> disputedCriteria) {}
 
   /**
    * Agreement on one criterion across the session's tickets.
@@ -40,6 +59,8 @@ record CalibrationReport(
       String name,
       String metric,
       Double alpha,
+      Agreement.Interval alphaInterval,
+      String reading,
       Double fleissKappa,
       Double pairwiseAgreement,
       Double benchmarkAgreement) {}
@@ -47,6 +68,10 @@ record CalibrationReport(
   /**
    * One QC against the benchmark: mean signed and absolute score deviation (points of %), and per
    * criterion the share of answers matching the benchmark and the mean signed value deviation.
+   *
+   * @param meanPeerDeviation mean signed difference from the other graders' mean on the same ticket
+   * @param leaning STRICT or LENIENT when {@link #LEANING_POINTS} or more off the benchmark (or,
+   *     without one, the peers); IN_LINE otherwise; null without data
    */
   public record GraderDeviation(
       String qcId,
@@ -54,7 +79,9 @@ record CalibrationReport(
       Double meanScoreDeviation,
       Double meanAbsoluteScoreDeviation,
       Map<String, Double> criterionAgreement,
-      Map<String, Double> criterionDeviation) {}
+      Map<String, Double> criterionDeviation,
+      Double meanPeerDeviation,
+      String leaning) {}
 
   /** Computes the report; {@code scoreOf} scores a benchmark's answers (null when incomplete). */
   static CalibrationReport of(
@@ -77,14 +104,88 @@ record CalibrationReport(
     Map<String, List<Evaluation>> byQc = new TreeMap<>();
     for (Evaluation e : grades) byQc.computeIfAbsent(e.qcId(), k -> new ArrayList<>()).add(e);
     List<GraderDeviation> qcs = new ArrayList<>();
-    byQc.forEach((qc, es) -> qcs.add(grader(qc, es, benchmarks, benchmarkScores)));
+    byQc.forEach(
+        (qc, es) -> qcs.add(withPeers(grader(qc, es, benchmarks, benchmarkScores), byTicket)));
+    Double alpha = Agreement.krippendorffAlpha(scoreUnits, Metric.INTERVAL);
     return new CalibrationReport(
         sessionId,
         byTicket.size(),
         byQc.size(),
-        Agreement.krippendorffAlpha(scoreUnits, Metric.INTERVAL),
+        alpha,
+        Agreement.bootstrapAlpha(
+            scoreUnits, Metric.INTERVAL, BOOTSTRAP_DRAWS, sessionId.hashCode()),
+        Agreement.reading(alpha),
         criteria,
-        qcs);
+        qcs,
+        disagreements(def, byTicket));
+  }
+
+  private static GraderDeviation withPeers(
+      GraderDeviation g, Map<String, List<Evaluation>> byTicket) {
+    double sum = 0;
+    int n = 0;
+    for (List<Evaluation> es : byTicket.values()) {
+      Evaluation own = es.stream().filter(e -> e.qcId().equals(g.qcId())).findFirst().orElse(null);
+      if (own == null || own.score() == null) continue;
+      var peers =
+          es.stream()
+              .filter(e -> !e.qcId().equals(g.qcId()) && e.score() != null)
+              .mapToDouble(Evaluation::score)
+              .average();
+      if (peers.isEmpty()) continue;
+      sum += own.score() - peers.getAsDouble();
+      n++;
+    }
+    Double peer = n == 0 ? null : sum / n;
+    Double basis = g.meanScoreDeviation() != null ? g.meanScoreDeviation() : peer;
+    String leaning =
+        basis == null
+            ? null
+            : basis <= -LEANING_POINTS ? "STRICT" : basis >= LEANING_POINTS ? "LENIENT" : "IN_LINE";
+    return new GraderDeviation(
+        g.qcId(),
+        g.graded(),
+        g.meanScoreDeviation(),
+        g.meanAbsoluteScoreDeviation(),
+        g.criterionAgreement(),
+        g.criterionDeviation(),
+        peer,
+        leaning);
+  }
+
+  // Most disagreement first: widest score spread, then most criteria answered differently.
+  private static List<TicketDisagreement> disagreements(
+      ScorecardDefinition def, Map<String, List<Evaluation>> byTicket) {
+    List<TicketDisagreement> out = new ArrayList<>();
+    byTicket.forEach(
+        (ticket, es) -> {
+          var scores = es.stream().map(Evaluation::score).filter(s -> s != null).toList();
+          Double spread =
+              scores.size() < 2
+                  ? null
+                  : scores.stream().mapToDouble(Double::doubleValue).max().getAsDouble()
+                      - scores.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
+          List<String> differing = new ArrayList<>();
+          for (Section section : def.sections())
+            for (Criterion c : section.criteria()) {
+              var values =
+                  es.stream()
+                      .map(e -> e.answers().get(c.id()))
+                      .filter(a -> a != null)
+                      .map(a -> a.na() ? "N/A" : String.valueOf(a.value()))
+                      .distinct()
+                      .count();
+              if (values > 1) differing.add(c.id());
+            }
+          out.add(new TicketDisagreement(ticket, es.size(), spread, differing));
+        });
+    out.sort(
+        java.util.Comparator.comparing(
+                (TicketDisagreement t) -> t.scoreSpread() == null ? -1 : t.scoreSpread())
+            .thenComparing(t -> t.disputedCriteria().size())
+            .reversed()
+            .thenComparing(TicketDisagreement::ticketId));
+    return out;
   }
 
   private static CriterionAgreement criterion(
@@ -119,11 +220,14 @@ record CalibrationReport(
         c.scale() == Scale.BINARY
             ? Metric.NOMINAL
             : c.scale() == Scale.ONE_TO_FIVE ? Metric.ORDINAL : Metric.INTERVAL;
+    Double alpha = Agreement.krippendorffAlpha(units, metric);
     return new CriterionAgreement(
         c.id(),
         c.name(),
         metric.name(),
-        Agreement.krippendorffAlpha(units, metric),
+        alpha,
+        Agreement.bootstrapAlpha(units, metric, BOOTSTRAP_DRAWS, c.id().hashCode()),
+        Agreement.reading(alpha),
         fleiss(units),
         pairs == 0 ? null : (double) agreeingPairs / pairs,
         withBenchmark == 0 ? null : (double) matchingBenchmark / withBenchmark);
@@ -186,6 +290,8 @@ record CalibrationReport(
         scored == 0 ? null : signed / scored,
         scored == 0 ? null : absolute / scored,
         agreementShare,
-        meanDeviation);
+        meanDeviation,
+        null,
+        null);
   }
 }

@@ -42,7 +42,12 @@ public final class CalibrationRoutes {
   }
 
   record Create(
-      String title, String scorecardVersionId, List<String> ticketIds, List<String> qcIds) {}
+      String title,
+      String scorecardVersionId,
+      List<String> ticketIds,
+      List<String> qcIds,
+      String deadline,
+      String benchmarkQcId) {}
 
   record Reveal(String notes) {}
 
@@ -50,6 +55,8 @@ public final class CalibrationRoutes {
 
   public void register(RoutesConfig r) {
     r.post("/api/v1/calibrations", this::create, LEADS);
+    r.get("/api/v1/calibrations", this::list, VIEWERS);
+    r.get("/api/v1/calibrations/graders", this::graders, LEADS);
     r.get("/api/v1/calibrations/report", this::overTime, Role.ADMIN, Role.MANAGER, Role.QC_LEAD);
     r.get("/api/v1/calibrations/{id}", this::get, VIEWERS);
     r.get("/api/v1/calibrations/{id}/grades", this::grades, VIEWERS);
@@ -77,7 +84,45 @@ public final class CalibrationRoutes {
                         b.title(),
                         b.scorecardVersionId(),
                         b.ticketIds(),
-                        b.qcIds())));
+                        b.qcIds(),
+                        b.deadline() == null || b.deadline().isBlank()
+                            ? null
+                            : Instant.ofEpochMilli(instant(b.deadline(), "/deadline", 0L)),
+                        b.benchmarkQcId() == null || b.benchmarkQcId().isBlank()
+                            ? null
+                            : b.benchmarkQcId())));
+  }
+
+  /** The caller's sessions (leads and managers: every session), newest first, with progress. */
+  void list(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    boolean everything = p.is(Role.ADMIN, Role.QC_LEAD, Role.MANAGER);
+    ctx.json(
+        db.read(
+            h -> {
+              List<Map<String, Object>> items = new ArrayList<>();
+              for (String id : service.sessionIdsOf(h, p.userId(), everything)) {
+                CalibrationSession s = service.require(h, id);
+                List<Evaluation> grades = service.grades(h, s);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", s.id());
+                row.put("title", s.title());
+                row.put("status", s.status());
+                row.put("createdAt", s.createdAt());
+                row.put("deadlineAt", s.deadlineAt());
+                row.put("revealedAt", s.revealedAt());
+                row.put("tickets", s.ticketIds().size());
+                row.put("participants", s.qcIds().size());
+                row.put("participating", s.qcIds().contains(p.userId()));
+                row.put("gradesSubmitted", grades.size());
+                row.put("gradesExpected", s.ticketIds().size() * s.qcIds().size());
+                row.put(
+                    "myGradesSubmitted",
+                    grades.stream().filter(e -> e.qcId().equals(p.userId())).count());
+                items.add(row);
+              }
+              return Map.of("items", items);
+            }));
   }
 
   void get(Context ctx) {
@@ -92,8 +137,54 @@ public final class CalibrationRoutes {
               for (Evaluation e : service.grades(h, s))
                 progress.add(Map.of("ticketId", e.ticketId(), "qcId", e.qcId(), "submitted", true));
               out.put("submitted", progress);
+              List<Map<String, Object>> people = new ArrayList<>();
+              for (String qc : s.qcIds()) {
+                Map<String, Object> person = new LinkedHashMap<>();
+                person.put("id", qc);
+                person.put("name", name(h, qc));
+                person.put(
+                    "graded", progress.stream().filter(g -> qc.equals(g.get("qcId"))).count());
+                person.put("benchmark", qc.equals(s.benchmarkQcId()));
+                people.add(person);
+              }
+              out.put("participants", people);
+              out.put(
+                  "tickets",
+                  h.createQuery(
+                          """
+                          SELECT t.id, COALESCE(t.ticket_key, t.external_id) AS key, t.subject, t.channel
+                          FROM calibration_tickets c JOIN tickets t ON t.id = c.ticket_id
+                          WHERE c.session_id = :s ORDER BY t.id
+                          """)
+                      .bind("s", s.id())
+                      .mapToMap()
+                      .list());
+              out.put("missing", service.missingGrades(h, s));
+              out.put("revealable", service.revealable(h, s));
               return out;
             }));
+  }
+
+  /** Who a lead can invite: active QCs, QC leads and admins. */
+  void graders(Context ctx) {
+    ctx.json(
+        Map.of(
+            "items",
+            db.read(
+                h ->
+                    h.createQuery(
+                            "SELECT id, name, role FROM users WHERE active = 1"
+                                + " AND role IN ('QC', 'QC_LEAD', 'ADMIN') ORDER BY name, id")
+                        .mapToMap()
+                        .list())));
+  }
+
+  private static String name(Handle h, String userId) {
+    return h.createQuery("SELECT name FROM users WHERE id = ?")
+        .bind(0, userId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(userId);
   }
 
   void grades(Context ctx) {
@@ -167,11 +258,17 @@ public final class CalibrationRoutes {
 
   CalibrationReport report(Handle h, CalibrationSession s) {
     var def = evaluations.definition(h, s.scorecardVersionId(), "/scorecardVersionId");
+    List<Evaluation> grades = service.grades(h, s);
+    var benchmarks = service.benchmarks(h, s.id());
+    // Without agreed answers, the named benchmark grader's answers are the benchmark.
+    if (benchmarks.isEmpty() && s.benchmarkQcId() != null)
+      for (Evaluation e : grades)
+        if (e.qcId().equals(s.benchmarkQcId())) benchmarks.put(e.ticketId(), e.answers());
     return CalibrationReport.of(
         s.id(),
         def,
-        service.grades(h, s),
-        service.benchmarks(h, s.id()),
+        grades,
+        benchmarks,
         answers -> {
           try {
             return evaluations.score(def, answers).score();

@@ -8,6 +8,7 @@ import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
 import io.qccompanion.server.evaluations.EvaluationGateway;
+import io.qccompanion.server.notifications.WorkflowNotices;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
 import java.time.Clock;
@@ -26,21 +27,29 @@ public final class CalibrationService {
   private final Clock clock;
   private final AuditLog audit;
   private final EvaluationGateway evaluations;
+  private final WorkflowNotices notices;
 
-  public CalibrationService(Clock clock, AuditLog audit, EvaluationGateway evaluations) {
+  public CalibrationService(
+      Clock clock, AuditLog audit, EvaluationGateway evaluations, WorkflowNotices notices) {
     this.clock = clock;
     this.audit = audit;
     this.evaluations = evaluations;
+    this.notices = notices;
   }
 
-  /** Creates an OPEN session over {@code ticketIds} graded by {@code qcIds}. */
+  /**
+   * Creates an OPEN session over {@code ticketIds} graded by {@code qcIds} and invites them; the
+   * benchmark grader (optional) must be one of the participants.
+   */
   public CalibrationSession create(
       Handle h,
       String actorId,
       String title,
       String scorecardVersionId,
       List<String> ticketIds,
-      List<String> qcIds) {
+      List<String> qcIds,
+      Instant deadline,
+      String benchmarkQcId) {
     if (title == null || title.isBlank()) throw Invalid.malformed("/title", "title is required");
     if (scorecardVersionId == null)
       throw Invalid.malformed("/scorecardVersionId", "scorecardVersionId is required");
@@ -57,12 +66,19 @@ public final class CalibrationService {
           h,
           "SELECT COUNT(*) FROM users WHERE id = :id AND role IN ('QC', 'QC_LEAD', 'ADMIN')",
           qcIds.get(i))) throw Invalid.malformed("/qcIds/" + i, "no grader '" + qcIds.get(i) + "'");
+    if (benchmarkQcId != null && !qcIds.contains(benchmarkQcId))
+      throw Invalid.malformed("/benchmarkQcId", "the benchmark grader must take part");
+    if (deadline != null && !deadline.isAfter(clock.instant()))
+      throw Invalid.malformed("/deadline", "the deadline must be in the future");
     String id = Ids.newId();
     h.createUpdate(
             """
-            INSERT INTO calibration_sessions (id, title, scorecard_version_id, status, created_by, created_at)
-            VALUES (:id, :title, :v, 'OPEN', :by, :at)
+            INSERT INTO calibration_sessions (id, title, scorecard_version_id, status, created_by,
+              created_at, deadline_at, benchmark_qc_id)
+            VALUES (:id, :title, :v, 'OPEN', :by, :at, :deadline, :bench)
             """)
+        .bind("deadline", deadline == null ? null : deadline.toEpochMilli())
+        .bind("bench", benchmarkQcId)
         .bind("id", id)
         .bind("title", title.strip())
         .bind("v", scorecardVersionId)
@@ -75,6 +91,7 @@ public final class CalibrationService {
       h.execute("INSERT INTO calibration_participants (session_id, user_id) VALUES (?, ?)", id, q);
     CalibrationSession s = require(h, id);
     audit.record(h, actorId, "calibration.create", "calibration", id, null, s);
+    notices.calibrationInvited(h, id, s.title(), s.qcIds());
     return s;
   }
 
@@ -82,7 +99,8 @@ public final class CalibrationService {
   public CalibrationSession require(Handle h, String id) {
     return h.createQuery(
             """
-            SELECT id, title, scorecard_version_id, status, notes, created_by, created_at, revealed_at
+            SELECT id, title, scorecard_version_id, status, notes, created_by, created_at,
+              revealed_at, deadline_at, benchmark_qc_id
             FROM calibration_sessions WHERE id = :id
             """)
         .bind("id", id)
@@ -90,6 +108,8 @@ public final class CalibrationService {
             (rs, ctx) -> {
               long revealed = rs.getLong("revealed_at");
               boolean none = rs.wasNull();
+              long deadline = rs.getLong("deadline_at");
+              Instant deadlineAt = rs.wasNull() ? null : Instant.ofEpochMilli(deadline);
               return new CalibrationSession(
                   rs.getString("id"),
                   rs.getString("title"),
@@ -100,7 +120,9 @@ public final class CalibrationService {
                   Instant.ofEpochMilli(rs.getLong("created_at")),
                   none ? null : Instant.ofEpochMilli(revealed),
                   List.of(),
-                  List.of());
+                  List.of(),
+                  deadlineAt,
+                  rs.getString("benchmark_qc_id"));
             })
         .findOne()
         .map(
@@ -121,7 +143,9 @@ public final class CalibrationService {
                     strings(
                         h,
                         "SELECT user_id FROM calibration_participants WHERE session_id = ? ORDER BY user_id",
-                        id)))
+                        id),
+                    s.deadlineAt(),
+                    s.benchmarkQcId()))
         .orElseThrow(() -> new NotFound("calibration", id));
   }
 
@@ -135,13 +159,49 @@ public final class CalibrationService {
         .list();
   }
 
-  /** Ends blind grading: every participant may now see every grade. */
+  /** Session ids {@code userId} grades in or created, newest first. */
+  public List<String> sessionIdsOf(Handle h, String userId, boolean everything) {
+    return h.createQuery(
+            """
+            SELECT s.id FROM calibration_sessions s
+            WHERE :all = 1 OR s.created_by = :u
+              OR EXISTS (SELECT 1 FROM calibration_participants p
+                WHERE p.session_id = s.id AND p.user_id = :u)
+            ORDER BY s.created_at DESC, s.id DESC
+            """)
+        .bind("u", userId)
+        .bind("all", everything ? 1 : 0)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /** Grades still missing: participants × tickets without a submitted calibration grade. */
+  public int missingGrades(Handle h, CalibrationSession s) {
+    return s.ticketIds().size() * s.qcIds().size() - grades(h, s).size();
+  }
+
+  /** Whether the lead may reveal now: everyone graded everything, or the deadline passed. */
+  public boolean revealable(Handle h, CalibrationSession s) {
+    if (s.revealed()) return false;
+    return missingGrades(h, s) == 0
+        || s.deadlineAt() != null && !clock.instant().isBefore(s.deadlineAt());
+  }
+
+  /**
+   * Ends blind grading once every participant graded every ticket or the deadline passed: every
+   * participant may now see every grade, and nobody may grade in the session any more.
+   */
   public CalibrationSession reveal(Handle h, String actorId, String id, String notes) {
     CalibrationSession before = require(h, id);
     if (before.revealed()) throw new Conflict("calibration '" + id + "' is already revealed");
-    if (before.qcIds().contains(actorId) && ungraded(h, before, actorId) > 0)
+    int missing = missingGrades(h, before);
+    if (!revealable(h, before))
       throw new Conflict(
-          "you take part in calibration '" + id + "': submit your grades before revealing");
+          missing
+              + " grade(s) still missing; reveal when everyone has graded"
+              + (before.deadlineAt() == null
+                  ? ""
+                  : " or after the deadline " + before.deadlineAt()));
     h.createUpdate(
             "UPDATE calibration_sessions SET status = 'REVEALED', revealed_at = :at, notes = :notes WHERE id = :id")
         .bind("at", clock.millis())
@@ -150,6 +210,7 @@ public final class CalibrationService {
         .execute();
     CalibrationSession after = require(h, id);
     audit.record(h, actorId, "calibration.reveal", "calibration", id, before, after);
+    notices.calibrationRevealed(h, id, after.title(), after.qcIds());
     return after;
   }
 

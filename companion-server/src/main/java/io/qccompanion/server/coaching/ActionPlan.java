@@ -31,14 +31,17 @@ public record ActionPlan(
     Integer evaluated,
     String verdict,
     String createdBy,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant acknowledgedAt) {
 
   static final String COLUMNS =
       "id, agent_id, team_id, owner_id, goal, measure, criterion_id, target, over_evaluations,"
           + " due_at, status, started_at, reviewed_at, achieved, evaluated, verdict, created_by,"
-          + " created_at";
+          + " created_at, acknowledged_at";
 
   static ActionPlan map(ResultSet rs) throws SQLException {
+    long acknowledged = rs.getLong("acknowledged_at");
+    boolean notAcknowledged = rs.wasNull();
     long reviewed = rs.getLong("reviewed_at");
     boolean notReviewed = rs.wasNull();
     double achieved = rs.getDouble("achieved");
@@ -63,6 +66,7 @@ public record ActionPlan(
         noEvaluated ? null : evaluated,
         rs.getString("verdict"),
         rs.getString("created_by"),
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        notAcknowledged ? null : Instant.ofEpochMilli(acknowledged));
   }
 }

@@ -159,6 +159,18 @@ public final class ActionPlans {
   }
 
   /** The plan, or 404. */
+  /** The agent confirms they read the plan addressed to them; again changes nothing. */
+  public ActionPlan acknowledge(Handle h, io.qccompanion.server.auth.Principal p, String id) {
+    ActionPlan before = require(h, id);
+    if (p.agentId() == null || !p.agentId().equals(before.agentId()))
+      throw new NotFound("action plan", id);
+    if (before.acknowledgedAt() != null) return before;
+    h.execute("UPDATE action_plans SET acknowledged_at = ? WHERE id = ?", clock.millis(), id);
+    ActionPlan after = require(h, id);
+    audit.record(h, p.userId(), "action_plan.acknowledge", "action_plan", id, before, after);
+    return after;
+  }
+
   public ActionPlan require(Handle h, String id) {
     return h.createQuery("SELECT " + ActionPlan.COLUMNS + " FROM action_plans WHERE id = :id")
         .bind("id", id)

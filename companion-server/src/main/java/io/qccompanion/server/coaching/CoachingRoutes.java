@@ -45,11 +45,14 @@ public final class CoachingRoutes {
     r.post("/api/v1/action-plans/reviews/run", this::runReviews, COACHES);
     r.get("/api/v1/action-plans/{id}", this::getPlan, Role.ANYONE);
     r.post("/api/v1/action-plans/{id}/review", this::reviewPlan, COACHES);
+    r.post("/api/v1/action-plans/{id}/acknowledge", this::acknowledgePlan, Role.AGENT);
     r.post("/api/v1/training", this::assign, COACHES);
     r.get("/api/v1/training", this::listTraining, Role.ANYONE);
     r.post("/api/v1/training/{id}/complete", this::complete, Role.ANYONE);
     r.post("/api/v1/training/{id}/review", this::reviewTraining, COACHES);
     r.post("/api/v1/self-reviews", this::selfReview, Role.AGENT);
+    r.get("/api/v1/self-reviews/candidates", this::candidates, Role.AGENT);
+    r.get("/api/v1/self-reviews/scorecard", this::selfReviewScorecard, Role.AGENT);
     r.get("/api/v1/self-reviews/{id}", this::gap, Role.ANYONE);
   }
 
@@ -105,6 +108,11 @@ public final class CoachingRoutes {
         || p.role() == Role.AGENT && !plan.agentId().equals(p.agentId()))
       throw HttpProblem.notFound("action plan", plan.id());
     ctx.json(plan);
+  }
+
+  void acknowledgePlan(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    ctx.json(db.write(h -> plans.acknowledge(h, p, ctx.pathParam("id"))));
   }
 
   void reviewPlan(Context ctx) {
@@ -174,6 +182,19 @@ public final class CoachingRoutes {
     var d = Bodies.read(ctx, SelfReviews.Draft.class);
     Principal p = Authenticator.principal(ctx);
     ctx.status(201).json(db.write(h -> selfReviews.create(h, p, d)));
+  }
+
+  void candidates(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    ctx.json(Map.of("items", db.read(h -> selfReviews.candidates(h, p))));
+  }
+
+  void selfReviewScorecard(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String ticketId = ctx.queryParam("ticketId");
+    if (ticketId == null || ticketId.isBlank())
+      throw HttpProblem.invalid("ticketId", "ticketId is required");
+    ctx.json(db.read(h -> selfReviews.scorecardFor(h, p, ticketId)));
   }
 
   void gap(Context ctx) {

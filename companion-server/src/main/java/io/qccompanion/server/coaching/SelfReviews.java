@@ -11,6 +11,7 @@ import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
 import io.qccompanion.server.evaluations.EvaluationGateway;
+import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
 import java.time.Clock;
@@ -28,7 +29,11 @@ public final class SelfReviews {
   private final AuditLog audit;
   private final EvaluationGateway evaluations;
 
-  public SelfReviews(Clock clock, AuditLog audit, EvaluationGateway evaluations) {
+  private final ScorecardSelector selector;
+
+  public SelfReviews(
+      Clock clock, AuditLog audit, EvaluationGateway evaluations, ScorecardSelector selector) {
+    this.selector = selector;
     this.clock = clock;
     this.audit = audit;
     this.evaluations = evaluations;
@@ -37,11 +42,50 @@ public final class SelfReviews {
   /** What the agent sends. */
   public record Draft(String ticketId, String scorecardVersionId, Map<String, Answer> answers) {}
 
-  /** Saves the agent's self-review; 409 once a QC has submitted a grade of the ticket. */
-  public Map<String, Object> create(Handle h, Principal p, Draft d) {
+  /**
+   * The scorecard the agent reviews {@code ticketId} with: the one the selection rules pick for the
+   * ticket, as a QC would get it.
+   */
+  public Map<String, Object> scorecardFor(Handle h, Principal p, String ticketId) {
+    requireOwnTicket(h, p, ticketId);
+    EvaluationGateway.TicketRouting t = evaluations.routing(h, ticketId).orElseThrow();
+    String versionId =
+        selector
+            .forTicket(h, t.teamId(), t.channel(), t.tags())
+            .orElseThrow(
+                () ->
+                    Invalid.unprocessable(
+                        "/ticketId", "no published scorecard matches this ticket"))
+            .scorecardVersionId();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("scorecardVersionId", versionId);
+    out.put("definition", evaluations.definition(h, versionId, "/scorecardVersionId"));
+    return out;
+  }
+
+  /** The agent's recent tickets no QC has graded and they have not reviewed yet, newest first. */
+  public java.util.List<Map<String, Object>> candidates(Handle h, Principal p) {
     if (p.role() != Role.AGENT || p.agentId() == null)
       throw new Forbidden("only agents review their own tickets");
-    String ticketId = Fields.required(d.ticketId(), "/ticketId");
+    return h.createQuery(
+            """
+            SELECT t.id, COALESCE(t.ticket_key, t.external_id) AS ticket_key, t.subject, t.channel,
+              t.solved_at
+            FROM tickets t
+            WHERE t.agent_id = :a
+              AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.ticket_id = t.id
+                AND e.kind = 'REGULAR' AND e.status <> 'DRAFT')
+              AND NOT EXISTS (SELECT 1 FROM self_reviews r WHERE r.ticket_id = t.id)
+            ORDER BY t.solved_at DESC, t.id LIMIT 20
+            """)
+        .bind("a", p.agentId())
+        .mapToMap()
+        .list();
+  }
+
+  private void requireOwnTicket(Handle h, Principal p, String ticketId) {
+    if (p.role() != Role.AGENT || p.agentId() == null)
+      throw new Forbidden("only agents review their own tickets");
     int own =
         h.createQuery(
                 """
@@ -53,9 +97,23 @@ public final class SelfReviews {
             .mapTo(Integer.class)
             .one();
     if (own == 0) throw Invalid.malformed("/ticketId", "no ticket '" + ticketId + "' of yours");
+  }
+
+  /**
+   * Saves the agent's self-review (against the scorecard chosen for the ticket unless one is
+   * named); 409 once a QC has submitted a grade of the ticket.
+   */
+  public Map<String, Object> create(Handle h, Principal p, Draft d) {
+    if (p.role() != Role.AGENT || p.agentId() == null)
+      throw new Forbidden("only agents review their own tickets");
+    String ticketId = Fields.required(d.ticketId(), "/ticketId");
+    requireOwnTicket(h, p, ticketId);
     if (qcEvaluationId(h, ticketId) != null)
       throw new Conflict("a QC already graded this ticket; self-review comes first");
-    String versionId = Fields.required(d.scorecardVersionId(), "/scorecardVersionId");
+    String versionId =
+        d.scorecardVersionId() != null
+            ? d.scorecardVersionId()
+            : (String) scorecardFor(h, p, ticketId).get("scorecardVersionId");
     var def = evaluations.definition(h, versionId, "/scorecardVersionId");
     Map<String, Answer> answers = d.answers() == null ? Map.of() : d.answers();
     Double score = evaluations.score(def, answers).score();

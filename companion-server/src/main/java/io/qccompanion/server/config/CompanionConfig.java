@@ -8,6 +8,8 @@ import java.time.Duration;
  *
  * @param publicUrl how users and hosts reach the companion, used in links and host apps
  * @param secretKey base64 of 32 random bytes; encrypts connection credentials at rest
+ * @param mail SMTP server for notification mail; null sends none
+ * @param editWindow how long a grader may still edit their own submitted evaluation
  */
 public record CompanionConfig(
     String host,
@@ -19,7 +21,9 @@ public record CompanionConfig(
     String secretKey,
     Duration sessionTtl,
     boolean schedulers,
-    SecurityOptions security) {
+    SecurityOptions security,
+    MailSettings mail,
+    Duration editWindow) {
 
   public static Builder newBuilder() {
     return new Builder();
@@ -36,7 +40,9 @@ public record CompanionConfig(
         .secretKey(secretKey)
         .sessionTtl(sessionTtl)
         .schedulers(schedulers)
-        .security(security);
+        .security(security)
+        .mail(mail)
+        .editWindow(editWindow);
   }
 
   @Override
@@ -57,6 +63,18 @@ public record CompanionConfig(
     private Duration sessionTtl = Duration.ofHours(12);
     private boolean schedulers = true;
     private SecurityOptions security = SecurityOptions.DEFAULTS;
+    private MailSettings mail;
+    private Duration editWindow = Duration.ofHours(24);
+
+    public Builder mail(MailSettings v) {
+      mail = v;
+      return this;
+    }
+
+    public Builder editWindow(Duration v) {
+      editWindow = v;
+      return this;
+    }
 
     public Builder host(String v) {
       host = v;
@@ -120,7 +138,9 @@ public record CompanionConfig(
           secretKey,
           sessionTtl,
           schedulers,
-          security);
+          security,
+          mail,
+          editWindow);
     }
   }
 }

@@ -49,6 +49,18 @@ public final class ConfigLoader {
               env.get("QC_FRAME_ANCESTORS") == null
                   ? List.of()
                   : List.of(env.get("QC_FRAME_ANCESTORS").trim().split("\\s+"))));
+    if ((v = env.get("QC_EDIT_WINDOW_HOURS")) != null)
+      b.editWindow(Duration.ofHours(parseInt("QC_EDIT_WINDOW_HOURS", v, problems)));
+    if (env.get("QC_MAIL_HOST") != null)
+      mail(
+          b,
+          env.get("QC_MAIL_HOST"),
+          env.getOrDefault("QC_MAIL_PORT", "587"),
+          env.get("QC_MAIL_TLS"),
+          env.get("QC_MAIL_FROM"),
+          env.get("QC_MAIL_USER"),
+          env.get("QC_MAIL_PASSWORD"),
+          problems);
     CompanionConfig config = b.build();
     validate(config, problems);
     if (!problems.isEmpty()) throw new InvalidConfigException(problems);
@@ -68,7 +80,16 @@ public final class ConfigLoader {
       return;
     }
     if (root == null || !root.isObject()) return;
-    var known = List.of("host", "port", "publicUrl", "database", "secretKey", "sessionHours");
+    var known =
+        List.of(
+            "host",
+            "port",
+            "publicUrl",
+            "database",
+            "secretKey",
+            "sessionHours",
+            "editWindowHours",
+            "mail");
     root.fieldNames()
         .forEachRemaining(
             n -> {
@@ -82,6 +103,21 @@ public final class ConfigLoader {
     if (root.has("sessionHours"))
       b.sessionTtl(
           Duration.ofHours(parseInt("sessionHours", root.get("sessionHours").asText(), problems)));
+    if (root.has("editWindowHours"))
+      b.editWindow(
+          Duration.ofHours(
+              parseInt("editWindowHours", root.get("editWindowHours").asText(), problems)));
+    JsonNode mail = root.path("mail");
+    if (mail.has("host"))
+      mail(
+          b,
+          mail.get("host").asText(),
+          mail.path("port").asText("587"),
+          text(mail, "tls"),
+          text(mail, "from"),
+          text(mail, "username"),
+          text(mail, "password"),
+          problems);
     JsonNode db = root.path("database");
     if (db.has("url")) b.databaseUrl(db.get("url").asText());
     if (db.has("user")) b.databaseUser(db.get("user").asText());
@@ -107,8 +143,30 @@ public final class ConfigLoader {
         problems.add("secretKey: " + e.getMessage());
       }
     }
+    if (c.editWindow().isNegative()) problems.add("editWindowHours must be 0 or more");
     if (c.sessionTtl().isNegative() || c.sessionTtl().isZero())
       problems.add("sessionHours must be positive");
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.has(field) ? node.get(field).asText() : null;
+  }
+
+  private static void mail(
+      CompanionConfig.Builder b,
+      String host,
+      String port,
+      String tls,
+      String from,
+      String user,
+      String password,
+      List<String> problems) {
+    try {
+      b.mail(
+          new MailSettings(host, parseInt("mail port", port, problems), tls, from, user, password));
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
   }
 
   private static int parseInt(String name, String value, List<String> problems) {

@@ -48,7 +48,15 @@ public final class WorkflowDemoData {
       List<String> qcIds) {
     String session =
         calibrations
-            .create(h, lead.userId(), "Demo moderation", scorecardVersionId, ticketIds, qcIds)
+            .create(
+                h,
+                lead.userId(),
+                "Demo moderation",
+                scorecardVersionId,
+                ticketIds,
+                qcIds,
+                clock.instant().plus(Duration.ofDays(7)),
+                null)
             .id();
     String dispute =
         feedback.dispute(h, agent, evaluationId, null, "The customer was greeted by name").id();

@@ -49,6 +49,7 @@ public final class DisputeRoutes {
     r.post("/api/v1/disputes", this::dispute, Role.AGENT);
     r.get("/api/v1/disputes", this::list, Role.ANYONE);
     r.get("/api/v1/disputes/rules", this::rules, Role.ANYONE);
+    r.get("/api/v1/disputes/inbox", this::inbox, Role.QC_LEAD, Role.ADMIN, Role.MANAGER);
     r.put("/api/v1/disputes/rules", this::putRules, Role.ADMIN);
     r.get("/api/v1/disputes/{id}", this::get, Role.ANYONE);
     r.post("/api/v1/disputes/{id}/resolve", this::resolve, Role.QC_LEAD, Role.ADMIN);
@@ -83,6 +84,29 @@ public final class DisputeRoutes {
     ctx.json(
         db.write(
             h -> service.resolve(h, p, id, body.outcome(), body.explanation(), body.answers())));
+  }
+
+  void inbox(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String status = ctx.queryParam("status");
+    String s = status == null || status.isBlank() ? "OPEN" : status.strip().toUpperCase();
+    if (!List.of("OPEN", "UPHELD", "AMENDED", "ALL").contains(s))
+      throw HttpProblem.invalid("status", "status must be OPEN, UPHELD, AMENDED or ALL");
+    long now = clock.millis();
+    ctx.json(
+        db.read(
+            h -> {
+              var rows =
+                  DisputeInbox.list(
+                      h, p, s.equals("ALL") ? null : s, now, service.rules(h).slaDays());
+              return Map.of(
+                  "items",
+                  rows,
+                  "open",
+                  rows.stream().filter(r -> "OPEN".equals(r.status())).count(),
+                  "overdue",
+                  rows.stream().filter(DisputeInbox.Row::overdue).count());
+            }));
   }
 
   void rules(Context ctx) {

@@ -15,7 +15,6 @@ import io.qccompanion.server.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -52,9 +51,10 @@ public final class FeedbackService {
     return rules.put(h, body, actorId);
   }
 
-  /** The agent confirms they read the evaluation. */
+  /** The agent confirms they read the evaluation; again returns the first acknowledgement. */
   public Feedback acknowledge(Handle h, Principal p, String evaluationId) {
     Evaluation e = ownSubmitted(h, p, evaluationId);
+    for (Feedback f : onEvaluation(h, evaluationId)) if ("ACKNOWLEDGE".equals(f.kind())) return f;
     return insert(h, p, e, "ACKNOWLEDGE", null, null, null, null);
   }
 
@@ -128,8 +128,11 @@ public final class FeedbackService {
     } else if (o.equals("AMEND")) {
       if (answers == null || answers.isEmpty())
         throw Invalid.malformed("/answers", "an amendment needs the changed answers");
-      Map<String, Answer> merged = new HashMap<>(e.answers());
-      merged.putAll(answers);
+      Map<String, Answer> merged =
+          Amendment.merged(
+              evaluations.definition(h, e.scorecardVersionId(), "/scorecardVersionId"),
+              e.answers(),
+              answers);
       Evaluation amended =
           evaluations.amend(
               h, e.id(), merged, p.userId(), "dispute " + disputeId + ": " + explanation.strip());

@@ -43,7 +43,6 @@ final class EvaluationAccess {
           && p.agentId().equals(e.agentId())
           && !e.draft()
           && Evaluation.REGULAR.equals(e.kind());
-    if (!p.seesTeam(e.teamId())) return false;
     if (p.userId().equals(e.qcId())) return true;
     if (Evaluation.CALIBRATION.equals(e.kind()))
       return p.role() != Role.QC
@@ -54,6 +53,7 @@ final class EvaluationAccess {
                   .mapTo(Integer.class)
                   .one()
               > 0;
+    if (!p.seesTeam(e.teamId())) return false;
     if (p.role() == Role.QC)
       return !e.draft()
           && Evaluation.REGULAR.equals(e.kind())

@@ -7,7 +7,9 @@ import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +26,15 @@ public final class EvaluationGateway {
     this.evaluations = evaluations;
     this.scorecards = scorecards;
     this.engine = engine;
+  }
+
+  /** What a ticket's scorecard is chosen by: its team, channel and tags. */
+  public record TicketRouting(String teamId, String channel, List<String> tags) {}
+
+  /** The routing facts of {@code ticketId}; empty for an unknown ticket. */
+  public Optional<TicketRouting> routing(Handle h, String ticketId) {
+    return TicketFacts.find(h, ticketId)
+        .map(t -> new TicketRouting(t.teamId(), t.channel(), t.tags()));
   }
 
   /** The evaluation, or 404. */

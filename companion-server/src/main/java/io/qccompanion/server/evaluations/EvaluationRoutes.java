@@ -12,6 +12,7 @@ import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -23,12 +24,18 @@ public final class EvaluationRoutes {
   private final Database db;
   private final EvaluationService service;
   private final EvaluationViews views;
+  private final Duration editWindow;
 
   public EvaluationRoutes(
-      Database db, EvaluationService service, ScoringEngine engine, Outbox outbox) {
+      Database db,
+      EvaluationService service,
+      ScoringEngine engine,
+      Outbox outbox,
+      Duration editWindow) {
     this.db = db;
     this.service = service;
-    this.views = new EvaluationViews(service, engine, outbox);
+    this.editWindow = editWindow;
+    this.views = new EvaluationViews(service, engine, outbox, editWindow);
   }
 
   public void register(RoutesConfig r) {
@@ -37,6 +44,7 @@ public final class EvaluationRoutes {
     r.get("/api/v1/evaluations/{id}", this::get, Role.ANYONE);
     r.patch("/api/v1/evaluations/{id}", this::change, Role.GRADERS);
     r.post("/api/v1/evaluations/{id}/submit", this::submit, Role.GRADERS);
+    r.post("/api/v1/evaluations/{id}/revise", this::revise, Role.GRADERS);
     r.get("/api/v1/evaluations/{id}/revisions", this::revisions, Role.ANYONE);
   }
 
@@ -58,6 +66,13 @@ public final class EvaluationRoutes {
     Principal p = Authenticator.principal(ctx);
     String id = ctx.pathParam("id");
     ctx.json(db.write(h -> views.detailed(h, service.submit(h, p, id, req))));
+  }
+
+  void revise(Context ctx) {
+    var req = Bodies.read(ctx, EvaluationRequest.Change.class);
+    Principal p = Authenticator.principal(ctx);
+    String id = ctx.pathParam("id");
+    ctx.json(db.write(h -> views.detailed(h, service.revise(h, p, id, req, editWindow))));
   }
 
   void get(Context ctx) {

@@ -97,33 +97,40 @@ public final class EvaluationService {
     TicketFacts ticket =
         TicketFacts.find(h, ticketId)
             .orElseThrow(() -> Invalid.malformed("/ticketId", "no ticket '" + ticketId + "'"));
-    if (!p.seesTeam(ticket.teamId()))
-      throw new Forbidden("ticket '" + ticketId + "' is outside your teams");
-    if (ticket.attributedTo(h, p.agentId()))
-      throw new Forbidden("you cannot grade a ticket attributed to yourself");
     String kind =
         req.kind() == null
             ? Evaluation.REGULAR
             : Fields.oneOf(Evaluation.Kind.class, req.kind(), "/kind").name();
+    // A calibration participant grades the session's tickets whatever their team scope.
+    Optional<String> calibration =
+        Evaluation.CALIBRATION.equals(kind)
+            ? CalibrationGate.requireOpen(h, p.userId(), ticketId)
+                .map(CalibrationGate.Membership::scorecardVersionId)
+            : Optional.empty();
+    if (calibration.isEmpty() && !p.seesTeam(ticket.teamId()))
+      throw new Forbidden("ticket '" + ticketId + "' is outside your teams");
+    if (ticket.attributedTo(h, p.agentId()))
+      throw new Forbidden("you cannot grade a ticket attributed to yourself");
     String versionId =
-        req.scorecardVersionId() != null
-            ? scorecards
-                .version(h, req.scorecardVersionId())
-                .orElseThrow(
-                    () ->
-                        Invalid.malformed(
-                            "/scorecardVersionId",
-                            "no scorecard version '" + req.scorecardVersionId() + "'"))
-                .id()
-            : selector
-                .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
-                .orElseThrow(
-                    () ->
-                        Invalid.unprocessable(
-                            "/scorecardVersionId",
-                            "no published scorecard matches this ticket; name one"))
-                .scorecardVersionId();
-    if (Evaluation.CALIBRATION.equals(kind)) access.requireOpenCalibration(h, p, ticketId);
+        calibration.isPresent() && req.scorecardVersionId() == null
+            ? calibration.get()
+            : req.scorecardVersionId() != null
+                ? scorecards
+                    .version(h, req.scorecardVersionId())
+                    .orElseThrow(
+                        () ->
+                            Invalid.malformed(
+                                "/scorecardVersionId",
+                                "no scorecard version '" + req.scorecardVersionId() + "'"))
+                    .id()
+                : selector
+                    .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
+                    .orElseThrow(
+                        () ->
+                            Invalid.unprocessable(
+                                "/scorecardVersionId",
+                                "no published scorecard matches this ticket; name one"))
+                    .scorecardVersionId();
     if (store.exists(h, p.userId(), ticketId, kind))
       throw new Conflict("you already have a " + kind + " evaluation of this ticket");
     Map<String, Answer> answers = withoutNulls(req.answers());
@@ -170,7 +177,7 @@ public final class EvaluationService {
     Evaluation before = require(h, id);
     access.requireOwnDraft(p, before);
     if (Evaluation.CALIBRATION.equals(before.kind()))
-      access.requireOpenCalibration(h, p, before.ticketId());
+      CalibrationGate.requireOpen(h, p.userId(), before.ticketId());
     Evaluation draft = applied(before, req);
     ScoreResult r = engine.score(version(h, draft).definition(), draft.answers());
     Instant now = clock.instant();
@@ -182,6 +189,53 @@ public final class EvaluationService {
     notifyChanged(h, after.id());
     audit.record(h, p.userId(), "evaluation.submit", ENTITY, id, before, after);
     return after;
+  }
+
+  /**
+   * The grader edits their own submitted (not disputed) evaluation within {@code window} of its
+   * submission: answers and comments change as revision n+1, re-scored and written back again.
+   */
+  public Evaluation revise(
+      Handle h, Principal p, String id, EvaluationRequest.Change req, java.time.Duration window) {
+    Evaluation before = require(h, id);
+    if (!p.userId().equals(before.qcId()))
+      throw new Forbidden("only the QC who graded evaluation '" + id + "' may edit it");
+    if (!"SUBMITTED".equals(before.status()) || !Evaluation.REGULAR.equals(before.kind()))
+      throw new Conflict(
+          "evaluation '" + id + "' is " + before.status() + "; only a submitted one can be edited");
+    Instant until = editableUntil(before, window);
+    if (until == null || clock.instant().isAfter(until))
+      throw new Conflict("the edit window closed at " + until);
+    Evaluation changed = applied(before, req);
+    ScoreResult r = engine.score(version(h, changed).definition(), changed.answers());
+    Evaluation after =
+        changed.withResult(
+            before.status(),
+            before.revision() + 1,
+            r,
+            changed.answers(),
+            clock.instant(),
+            before.submittedAt());
+    store.update(h, after);
+    store.insertRevision(h, after, p.userId(), "edited by the grader");
+    store.writeAnswers(h, id, r);
+    queueWriteBack(h, after);
+    notifyChanged(h, id);
+    audit.record(h, p.userId(), "evaluation.revise", ENTITY, id, before, after);
+    return after;
+  }
+
+  /** Whether the grader may edit {@code e} now. */
+  boolean editable(Evaluation e, java.time.Duration window) {
+    Instant until = editableUntil(e, window);
+    return until != null && !clock.instant().isAfter(until);
+  }
+
+  /** Until when the grader may still edit {@code e}; null when it cannot be edited at all. */
+  static Instant editableUntil(Evaluation e, java.time.Duration window) {
+    if (e.submittedAt() == null || !"SUBMITTED".equals(e.status())) return null;
+    if (!Evaluation.REGULAR.equals(e.kind())) return null;
+    return e.submittedAt().plus(window);
   }
 
   /** Tells the listeners that {@code evaluationId} changed (e.g. its workflow status). */

@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * An evaluation as the API shows it, with the ticket facts, who graded it, the scorecard, and (on
  * single reads) per-criterion results, revisions and the write-back status.
+ *
+ * @param passMark the scorecard version's pass mark in percent: {@code passed} is score ≥ it
+ * @param editableUntil until when the grader may still edit it; null when they cannot
+ * @param editable whether the grader may edit it now
  */
 record EvaluationView(
     String id,
@@ -37,4 +41,6 @@ record EvaluationView(
     Instant submittedAt,
     List<CriterionResult> criteria,
     List<Revision> revisions,
-    WriteBackStatus writeBack) {}
+    WriteBackStatus writeBack,
+    Instant editableUntil,
+    boolean editable) {}

@@ -3,6 +3,7 @@ package io.qccompanion.server.evaluations;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.scorecards.ScorecardVersion;
 import io.qccompanion.server.scoring.ScoringEngine;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,14 @@ final class EvaluationViews {
   private final EvaluationService service;
   private final ScoringEngine engine;
   private final Outbox outbox;
+  private final Duration editWindow;
 
-  EvaluationViews(EvaluationService service, ScoringEngine engine, Outbox outbox) {
+  EvaluationViews(
+      EvaluationService service, ScoringEngine engine, Outbox outbox, Duration editWindow) {
     this.service = service;
     this.engine = engine;
     this.outbox = outbox;
+    this.editWindow = editWindow;
   }
 
   /** Everything about one evaluation. */
@@ -67,6 +71,8 @@ final class EvaluationViews {
         e.submittedAt(),
         detailed && !e.draft() ? engine.score(v.definition(), e.answers()).criteria() : null,
         detailed ? service.store().revisions(h, e.id()) : null,
-        detailed ? outbox.status(h, e.id()).orElse(null) : null);
+        detailed ? outbox.status(h, e.id()).orElse(null) : null,
+        EvaluationService.editableUntil(e, editWindow),
+        service.editable(e, editWindow));
   }
 }

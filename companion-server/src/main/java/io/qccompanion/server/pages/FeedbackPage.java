@@ -43,7 +43,12 @@ public final class FeedbackPage {
     pages.page(
         ctx,
         "feedback.jte",
-        pages.shell("Feedback", p, Screen.FEEDBACK.path, false, List.of("feedback-detail.js")),
+        pages.shell(
+            "Feedback",
+            p,
+            Screen.FEEDBACK.path,
+            false,
+            List.of("scoring.js", "feedback-detail.js")),
         Map.of("evaluationId", id));
   }
 

@@ -53,6 +53,10 @@ public final class PageRoutes {
     r.get("/", this::home);
     for (Screen s : Screen.values()) r.get(s.path, ctx -> screen(ctx, s));
     r.get("/feedback/{id}", ctx -> feedback.detail(ctx, pages));
+    r.get(
+        "/calibration/{id}",
+        ctx -> detail(ctx, Screen.CALIBRATION, "Calibration session", "calibration-detail.js"));
+    r.get("/disputes/{id}", ctx -> detail(ctx, Screen.DISPUTES, "Dispute", "dispute-detail.js"));
     panel.register(r, pages);
   }
 
@@ -74,6 +78,22 @@ public final class PageRoutes {
           case MANAGER -> Screen.DASHBOARD.path;
           default -> Screen.QUEUE.path;
         });
+  }
+
+  // A record of a screen (a session, a dispute): the script reads it through the API, which applies
+  // the record's own access rules again.
+  private void detail(Context ctx, Screen s, String title, String script) {
+    Optional<Principal> p = Pages.signedIn(ctx);
+    if (p.isEmpty()) return;
+    if (!s.roles.contains(p.get().role())) {
+      pages.forbidden(ctx, p.get(), "This page is for " + EnumSet.copyOf(s.roles) + ".");
+      return;
+    }
+    pages.page(
+        ctx,
+        "record.jte",
+        pages.shell(title, p.get(), s.path, false, List.of("scoring.js", script)),
+        Map.of("recordId", ctx.pathParam("id")));
   }
 
   private void screen(Context ctx, Screen s) {

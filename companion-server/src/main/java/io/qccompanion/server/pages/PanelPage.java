@@ -60,7 +60,7 @@ public final class PanelPage {
     Optional<Principal> signedIn = Pages.signedIn(ctx);
     if (signedIn.isEmpty()) return;
     Principal p = signedIn.get();
-    if (!p.is(Role.GRADERS)) {
+    if (!p.is(Role.GRADERS) && p.role() != Role.AGENT) {
       pages.forbidden(ctx, p, "The scoring panel is for QCs, QC leads and admins.");
       return;
     }
@@ -78,15 +78,76 @@ public final class PanelPage {
       return;
     }
     PanelTicket t = found.get();
-    if (!p.seesTeam((String) t.ticket().get("team_id"))) {
+    if (p.role() == Role.AGENT) {
+      agentView(ctx, pages, p, t);
+      return;
+    }
+    // A calibration participant grades the session's tickets whatever their team scope.
+    boolean calibration =
+        "calibration".equals(ctx.queryParam("mode")) && db.read(h -> inOpenSession(h, p, t.id()));
+    if (!calibration && !p.seesTeam((String) t.ticket().get("team_id"))) {
       pages.forbidden(ctx, p, "This ticket belongs to a team outside your scope.");
       return;
     }
+    List<String> tags = new ArrayList<>();
+    Object stored =
+        Json.read(db.read(h -> PanelTicket.payload(h, t.id())).orElse("{}"), Map.class).get("tags");
+    if (stored instanceof List<?> l) for (Object tag : l) tags.add(String.valueOf(tag));
     pages.page(
         ctx,
         "panel.jte",
         pages.shell("Scoring panel", p, ctx.path(), true, List.of("scoring.js", "panel.js")),
-        Map.of("panel", PanelView.of(p, t)));
+        Map.of("panel", PanelView.of(p, t, calibration, tags)));
+  }
+
+  /**
+   * An agent opening the panel on their own graded ticket (in the host's sidebar) sees that
+   * ticket's latest evaluation and can acknowledge, reply or dispute there.
+   */
+  private void agentView(Context ctx, Pages pages, Principal p, PanelTicket t) {
+    if (p.agentId() == null || !p.agentId().equals(t.ticket().get("agent_id"))) {
+      pages.forbidden(ctx, p, "The scoring panel is for QCs; this ticket is not yours.");
+      return;
+    }
+    Optional<String> evaluation =
+        db.read(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT id FROM evaluations WHERE ticket_id = :t AND agent_id = :a
+                          AND kind = 'REGULAR' AND status <> 'DRAFT'
+                        ORDER BY submitted_at DESC, id LIMIT 1
+                        """)
+                    .bind("t", t.id())
+                    .bind("a", p.agentId() == null ? "" : p.agentId())
+                    .mapTo(String.class)
+                    .findOne());
+    if (evaluation.isEmpty()) {
+      pages.problem(
+          ctx, 404, p, "Not graded yet", "No evaluation of this ticket of yours has been shared.");
+      return;
+    }
+    pages.page(
+        ctx,
+        "feedback.jte",
+        pages.shell(
+            "Your evaluation", p, ctx.path(), true, List.of("scoring.js", "feedback-detail.js")),
+        Map.of("evaluationId", evaluation.get()));
+  }
+
+  private static boolean inOpenSession(org.jdbi.v3.core.Handle h, Principal p, String ticketId) {
+    return h.createQuery(
+                """
+                SELECT COUNT(*) FROM calibration_sessions s
+                JOIN calibration_tickets t ON t.session_id = s.id AND t.ticket_id = :ticket
+                JOIN calibration_participants c ON c.session_id = s.id AND c.user_id = :user
+                WHERE s.status = 'OPEN'
+                """)
+            .bind("ticket", ticketId)
+            .bind("user", p.userId())
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   /** The stored conversation as an HTML fragment, loaded when the panel's section opens. */

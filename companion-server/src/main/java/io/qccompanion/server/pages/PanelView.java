@@ -2,6 +2,7 @@ package io.qccompanion.server.pages;
 
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.sampling.ReasonLabels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
  *
  * @param sampledNote "Sampled: …" with reasons, tier and due date; null when not sampled
  * @param assignedElsewhere the QC the sample is assigned to when that is not the reader, else null
+ * @param sampleId the open sample decision (for Replace), else null
+ * @param mode {@code calibration} when the reader grades the ticket in a calibration session
  */
 record PanelView(
     String ticketId,
@@ -23,11 +26,13 @@ record PanelView(
     String sampledNote,
     String assignedElsewhere,
     List<Fact> facts,
-    String userId) {
+    String userId,
+    String sampleId,
+    String mode) {
 
   record Fact(String label, String value) {}
 
-  static PanelView of(Principal p, PanelTicket t) {
+  static PanelView of(Principal p, PanelTicket t, boolean calibration, List<String> tags) {
     Map<String, Object> k = t.ticket();
     String key =
         k.get("ticket_key") != null ? k.get("ticket_key") + "" : "#" + k.get("external_id");
@@ -36,13 +41,23 @@ record PanelView(
     if (t.selected()) {
       Map<String, Object> s = t.sample().orElseThrow();
       List<?> reasons = Json.read((String) s.get("reasons"), List.class);
-      note = "Sampled: " + String.join(", ", reasons.stream().map(String::valueOf).toList());
-      if (s.get("tier") != null) note += " · agent tier " + s.get("tier");
+      note =
+          "Sampled: "
+              + String.join(
+                  ", ", ReasonLabels.reasons(reasons.stream().map(String::valueOf).toList()));
+      if (s.get("tier") != null)
+        note += " · agent tier " + ReasonLabels.tier((String) s.get("tier"));
       if (s.get("due_at") != null) note += " · due " + instant(s.get("due_at"));
       Object qc = s.get("assigned_qc_id");
-      if (qc != null && !qc.equals(p.userId()))
+      if (qc != null && !qc.equals(p.userId()) && !calibration)
         elsewhere = String.valueOf(s.get("assigned_qc_name"));
     }
+    String sampleId =
+        t.sample()
+            .filter(
+                s -> "OPEN".equals(s.get("status")) && p.userId().equals(s.get("assigned_qc_id")))
+            .map(s -> (String) s.get("id"))
+            .orElse(null);
     var facts = new ArrayList<Fact>();
     fact(facts, "Agent", k.get("agent_name"));
     fact(facts, "Team", k.get("team_name"));
@@ -52,6 +67,7 @@ record PanelView(
     fact(facts, "Replies", k.get("reply_count"));
     fact(facts, "Handle time", minutes(k.get("handle_time_seconds")));
     fact(facts, "Solved", k.get("solved_at") == null ? null : instant(k.get("solved_at")));
+    fact(facts, "Tags", tags.isEmpty() ? null : String.join(", ", tags));
     return new PanelView(
         t.id(),
         key + " " + (k.get("subject") == null ? "" : k.get("subject")),
@@ -61,7 +77,9 @@ record PanelView(
         note,
         elsewhere,
         List.copyOf(facts),
-        p.userId());
+        p.userId(),
+        sampleId,
+        calibration ? "calibration" : "grading");
   }
 
   private static void fact(List<Fact> facts, String label, Object value) {

@@ -16,8 +16,23 @@ import java.util.Set;
  * a link is never shown for a page its reader may not open.
  */
 enum Screen {
-  FEEDBACK("/feedback", "My feedback", "My feedback", Set.of(AGENT), all(), "feedback.js"),
+  FEEDBACK(
+      "/feedback", "My feedback", "My feedback", Set.of(AGENT), all(), "scoring.js", "feedback.js"),
   QUEUE("/queue", "QC queue", "QC queue", graders(), graders(), "queue.js"),
+  CALIBRATION(
+      "/calibration",
+      "Calibration",
+      "Calibration sessions",
+      graders(),
+      Set.of(QC, QC_LEAD, ADMIN, MANAGER),
+      "calibration.js"),
+  DISPUTES(
+      "/disputes",
+      "Disputes",
+      "Disputes",
+      Set.of(QC_LEAD, ADMIN),
+      Set.of(QC_LEAD, ADMIN, MANAGER),
+      "disputes.js"),
   DASHBOARD(
       "/dashboard",
       "Dashboard",
@@ -38,7 +53,9 @@ enum Screen {
       "scorecards.js"),
   SAMPLING("/admin/sampling", "Sampling", "Sampling policy", admin(), admin(), "sampling.js"),
   USERS("/admin/users", "Users & teams", "Users and teams", admin(), admin(), "users.js"),
-  TOKENS("/tokens", "API tokens", "API tokens", all(), all(), "tokens.js");
+  TOKENS("/tokens", "API tokens", "API tokens", all(), all(), "tokens.js"),
+  NOTIFICATIONS(
+      "/notifications", "Notifications", "Notifications", Set.of(), all(), "notifications.js");
 
   final String path;
   final String navLabel;

@@ -10,6 +10,8 @@ import java.util.List;
  *     on a decision the draw picked but the weekly maximum stopped
  * @param stratum agent|week|channel, the pool a replacement is drawn from
  * @param replacedBy the substitute decision's id when {@code status} is REPLACED
+ * @param reasonLabels the reasons as a QC reads them ("Reopened by the customer")
+ * @param tierLabel the agent's tier as a QC reads it ("At risk")
  */
 record Sample(
     String id,
@@ -30,4 +32,8 @@ record Sample(
     String replacedBy,
     String replaceReason,
     Instant weekStart,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    String agentName,
+    String teamName,
+    List<String> reasonLabels,
+    String tierLabel) {}

@@ -16,8 +16,12 @@ import org.jdbi.v3.core.Handle;
 final class SampleQueries {
   private static final String SELECT =
       """
-      SELECT d.*, t.ticket_key, t.subject, t.channel, t.url FROM sample_decisions d
-      JOIN tickets t ON t.id = d.ticket_id""";
+      SELECT d.*, t.ticket_key, t.subject, t.channel, t.url, a.name AS agent_name,
+        tm.name AS team_name
+      FROM sample_decisions d
+      JOIN tickets t ON t.id = d.ticket_id
+      LEFT JOIN agents a ON a.id = d.agent_id
+      LEFT JOIN teams tm ON tm.id = d.team_id""";
 
   /**
    * List filters; null means any.
@@ -34,7 +38,20 @@ final class SampleQueries {
       String reason,
       String qcId,
       boolean openOnly,
-      Set<String> teamScope) {}
+      Set<String> teamScope,
+      String channel) {
+    Filter(
+        String agentId,
+        String teamId,
+        String status,
+        Boolean selected,
+        String reason,
+        String qcId,
+        boolean openOnly,
+        Set<String> teamScope) {
+      this(agentId, teamId, status, selected, reason, qcId, openOnly, teamScope, null);
+    }
+  }
 
   private SampleQueries() {}
 
@@ -54,6 +71,7 @@ final class SampleQueries {
     add(where, binds, "d.team_id = :team", "team", f.teamId());
     add(where, binds, "d.status = :status", "status", f.status());
     add(where, binds, "d.assigned_qc_id = :qc", "qc", f.qcId());
+    add(where, binds, "t.channel = :channel", "channel", f.channel());
     if (f.selected() != null)
       add(where, binds, "d.selected = :selected", "selected", f.selected() ? 1 : 0);
     if (f.reason() != null) {
@@ -86,6 +104,28 @@ final class SampleQueries {
         Sample::id);
   }
 
+  /** The caller's open queue: total, past due, due within the next 24 hours. */
+  static Map<String, Integer> queueCounts(Handle h, String qcId, long now) {
+    return h.createQuery(
+            "SELECT COUNT(*) AS total,"
+                + " SUM(CASE WHEN d.due_at < :now THEN 1 ELSE 0 END) AS overdue,"
+                + " SUM(CASE WHEN d.due_at >= :now AND d.due_at < :soon THEN 1 ELSE 0 END) AS soon"
+                + " FROM sample_decisions d WHERE d.assigned_qc_id = :qc AND "
+                + SampleStatus.OPEN_WORK)
+        .bind("now", now)
+        .bind("soon", now + 24L * 3600 * 1000)
+        .bind("qc", qcId)
+        .map(
+            (rs, c) -> {
+              Map<String, Integer> m = new LinkedHashMap<>();
+              m.put("open", rs.getInt("total"));
+              m.put("overdue", rs.getInt("overdue"));
+              m.put("dueWithinADay", rs.getInt("soon"));
+              return m;
+            })
+        .one();
+  }
+
   private static void add(
       List<String> where, Map<String, Object> binds, String clause, String name, Object value) {
     if (value == null) return;
@@ -94,6 +134,7 @@ final class SampleQueries {
   }
 
   static Sample read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    List<String> reasons = Json.read(rs.getString("reasons"), new TypeReference<List<String>>() {});
     long due = rs.getLong("due_at");
     Instant dueAt = rs.wasNull() ? null : Instant.ofEpochMilli(due);
     return new Sample(
@@ -107,7 +148,7 @@ final class SampleQueries {
         rs.getString("team_id"),
         rs.getInt("selected") == 1,
         rs.getString("tier"),
-        Json.read(rs.getString("reasons"), new TypeReference<List<String>>() {}),
+        reasons,
         rs.getString("stratum"),
         rs.getString("assigned_qc_id"),
         dueAt,
@@ -115,6 +156,10 @@ final class SampleQueries {
         rs.getString("replaced_by"),
         rs.getString("replace_reason"),
         Instant.ofEpochMilli(rs.getLong("week_start")),
-        Instant.ofEpochMilli(rs.getLong("decided_at")));
+        Instant.ofEpochMilli(rs.getLong("decided_at")),
+        rs.getString("agent_name"),
+        rs.getString("team_name"),
+        ReasonLabels.reasons(reasons),
+        ReasonLabels.tier(rs.getString("tier")));
   }
 }

@@ -14,20 +14,25 @@ import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** The QC's queue, sample lists, manual selection and replacement. */
 final class SampleRoutes {
   private final Database db;
   private final SampleActions actions;
+  private final java.time.Clock clock;
 
-  SampleRoutes(Database db, SampleActions actions) {
+  SampleRoutes(Database db, java.time.Clock clock, SampleActions actions) {
     this.db = db;
+    this.clock = clock;
     this.actions = actions;
   }
 
   void register(RoutesConfig r) {
     r.get("/api/v1/queue", this::queue, GRADERS);
+    r.get("/api/v1/queue/next", this::next, GRADERS);
     r.get("/api/v1/samples", this::list, STAFF);
     r.post("/api/v1/samples", this::manual, GRADERS);
     r.post("/api/v1/samples/{id}/replace", this::replace, GRADERS);
@@ -37,17 +42,40 @@ final class SampleRoutes {
     Principal p = Authenticator.principal(ctx);
     var filter =
         new SampleQueries.Filter(
+            blank(ctx.queryParam("agentId")),
+            blank(ctx.queryParam("teamId")),
             null,
-            ctx.queryParam("teamId"),
             null,
-            null,
-            ctx.queryParam("reason"),
+            blank(ctx.queryParam("reason")),
             p.userId(),
             true,
-            Set.of());
+            Set.of(),
+            blank(ctx.queryParam("channel")));
     Cursor cursor = CursorParams.from(ctx);
     var page = db.read(h -> SampleQueries.page(h, filter, cursor, true));
-    ctx.json(page);
+    var counts = db.read(h -> SampleQueries.queueCounts(h, p.userId(), clock.millis()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", page.items());
+    if (page.nextCursor() != null) out.put("nextCursor", page.nextCursor());
+    out.put("counts", counts);
+    ctx.json(out);
+  }
+
+  /** The first open ticket of the caller's queue other than {@code after} (the one just graded). */
+  private void next(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String after = ctx.queryParam("after");
+    var filter = new SampleQueries.Filter(null, null, null, null, null, p.userId(), true, Set.of());
+    var page = db.read(h -> SampleQueries.page(h, filter, new Cursor(null, null, 3), true));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(
+        "item",
+        page.items().stream().filter(s -> !s.ticketId().equals(after)).findFirst().orElse(null));
+    ctx.json(out);
+  }
+
+  private static String blank(String v) {
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   private void list(Context ctx) {

@@ -38,7 +38,7 @@ public final class SamplingRoutes {
     this.tiers = sampling.tiers();
     this.engine = sampling.engine();
     this.preview = new PolicyPreview(clock, tiers);
-    this.samples = new SampleRoutes(db, sampling.actions());
+    this.samples = new SampleRoutes(db, sampling.clock(), sampling.actions());
   }
 
   /** Registers the sampling, queue and sample routes. */

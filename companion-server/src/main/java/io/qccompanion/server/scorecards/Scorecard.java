@@ -7,7 +7,9 @@ import java.util.List;
  * A scorecard with its current draft and the versions published from it.
  *
  * @param sections the draft's sections (what the next publish freezes)
+ * @param teamId, channel, tag, isDefault the drafted routing (what the next publish applies)
  * @param versions published versions, oldest first
+ * @param live the routing tickets get now; null before the first publish
  */
 public record Scorecard(
     String id,
@@ -22,7 +24,8 @@ public record Scorecard(
     List<Section> sections,
     Instant createdAt,
     Instant updatedAt,
-    List<VersionSummary> versions) {
+    List<VersionSummary> versions,
+    Scorecards.Routing live) {
 
   /** A published version without its definition. */
   public record VersionSummary(String id, int version, Instant publishedAt, String publishedBy) {}

@@ -17,6 +17,13 @@ import org.jdbi.v3.core.Handle;
 
 /** Scorecard drafts, their immutable published versions and archiving; every change audited. */
 public final class Scorecards {
+  /** Which tickets a scorecard is for: drafted, then live once published. */
+  public record Routing(String teamId, String channel, String tag, boolean isDefault) {
+    static Routing of(ScorecardDraft d) {
+      return new Routing(d.teamId(), d.channel(), d.tag(), Boolean.TRUE.equals(d.isDefault()));
+    }
+  }
+
   private static final TypeReference<List<Section>> SECTIONS = new TypeReference<>() {};
   private static final String ENTITY = "scorecard";
   private final Clock clock;
@@ -30,23 +37,22 @@ public final class Scorecards {
     this.users = users;
   }
 
-  /** Creates a scorecard from a valid draft. */
+  /** Creates a scorecard from a valid draft; its routing goes live with the first publish. */
   public Scorecard create(Handle h, ScorecardDraft raw, String actorId) {
     ScorecardDraft d = checked(h, raw);
     String id = Ids.newId();
     long now = clock.millis();
-    if (d.isDefault()) clearDefault(h, d.teamId());
     h.createUpdate(
             """
             INSERT INTO scorecards (id, name, description, team_id, channel, tag, is_default,
-              pass_mark, draft, archived, created_at, updated_at)
-            VALUES (:id, :name, :description, :teamId, :channel, :tag, :dflt, :passMark,
-              :draft, 0, :now, :now)
+              pass_mark, draft, draft_rules, archived, created_at, updated_at)
+            VALUES (:id, :name, :description, :teamId, :channel, :tag, 0, :passMark,
+              :draft, :rules, 0, :now, :now)
             """)
         .bindMethods(d)
         .bind("id", id)
-        .bind("dflt", d.isDefault() ? 1 : 0)
         .bind("draft", Json.write(d.sections()))
+        .bind("rules", Json.write(Routing.of(d)))
         .bind("now", now)
         .execute();
     Scorecard created = require(h, id);
@@ -54,24 +60,26 @@ public final class Scorecards {
     return created;
   }
 
-  /** Replaces the draft of a non-archived scorecard; published versions stay as they are. */
+  /**
+   * Replaces the draft of a non-archived scorecard. Published versions and the live routing (team,
+   * channel, tag, default) stay as they are until the next publish.
+   */
   public Scorecard update(Handle h, String id, ScorecardDraft raw, String actorId) {
     Scorecard before = requireActive(h, id);
     ScorecardDraft d = checked(h, raw);
-    if (d.isDefault()) clearDefault(h, d.teamId());
     h.createUpdate(
             """
-            UPDATE scorecards SET name = :name, description = :description, team_id = :teamId,
-              channel = :channel, tag = :tag, is_default = :dflt, pass_mark = :passMark,
-              draft = :draft, updated_at = :now
+            UPDATE scorecards SET name = :name, description = :description, pass_mark = :passMark,
+              draft = :draft, draft_rules = :rules, updated_at = :now
             WHERE id = :id
             """)
         .bindMethods(d)
         .bind("id", id)
-        .bind("dflt", d.isDefault() ? 1 : 0)
         .bind("draft", Json.write(d.sections()))
+        .bind("rules", Json.write(Routing.of(d)))
         .bind("now", clock.millis())
         .execute();
+    if (before.versions().isEmpty()) applyRouting(h, id, Routing.of(d), false);
     Scorecard after = require(h, id);
     audit.record(h, actorId, "scorecard.update", ENTITY, id, before, after);
     return after;
@@ -108,6 +116,11 @@ public final class Scorecards {
         .bind("at", version.publishedAt().toEpochMilli())
         .bind("by", actorId)
         .execute();
+    applyRouting(
+        h,
+        id,
+        new Routing(d.teamId(), d.channel(), d.tag(), Boolean.TRUE.equals(d.isDefault())),
+        true);
     audit.record(h, actorId, "scorecard.publish", ENTITY, id, null, version);
     return version;
   }
@@ -174,6 +187,19 @@ public final class Scorecards {
     return d;
   }
 
+  // The live columns the selector reads; the default flag moves only when publishing.
+  private void applyRouting(Handle h, String id, Routing r, boolean publishing) {
+    h.createUpdate("UPDATE scorecards SET team_id = :t, channel = :c, tag = :g WHERE id = :id")
+        .bind("t", r.teamId())
+        .bind("c", r.channel())
+        .bind("g", r.tag())
+        .bind("id", id)
+        .execute();
+    if (!publishing) return;
+    if (r.isDefault()) clearDefault(h, r.teamId());
+    h.execute("UPDATE scorecards SET is_default = ? WHERE id = ?", r.isDefault() ? 1 : 0, id);
+  }
+
   private void clearDefault(Handle h, String teamId) {
     if (teamId == null) h.execute("UPDATE scorecards SET is_default = 0 WHERE team_id IS NULL");
     else h.execute("UPDATE scorecards SET is_default = 0 WHERE team_id = ?", teamId);
@@ -194,19 +220,28 @@ public final class Scorecards {
                         Instant.ofEpochMilli(v.getLong("published_at")),
                         v.getString("published_by")))
             .list();
+    var live =
+        new Routing(
+            rs.getString("team_id"),
+            rs.getString("channel"),
+            rs.getString("tag"),
+            rs.getInt("is_default") == 1);
+    String rules = rs.getString("draft_rules");
+    Routing drafted = rules == null ? live : Json.read(rules, Routing.class);
     return new Scorecard(
         id,
         rs.getString("name"),
         rs.getString("description"),
-        rs.getString("team_id"),
-        rs.getString("channel"),
-        rs.getString("tag"),
-        rs.getInt("is_default") == 1,
+        drafted.teamId(),
+        drafted.channel(),
+        drafted.tag(),
+        drafted.isDefault(),
         rs.getDouble("pass_mark"),
         rs.getInt("archived") == 1,
         Json.read(rs.getString("draft"), SECTIONS),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")),
-        versions);
+        versions,
+        versions.isEmpty() ? null : live);
   }
 }

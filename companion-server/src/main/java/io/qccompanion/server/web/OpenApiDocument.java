@@ -25,7 +25,9 @@ public final class OpenApiDocument {
           "workflows",
           "summaries",
           "security",
-          "autoqa");
+          "autoqa",
+
+          "grading");
 
   private final String json;
 
@@ -38,7 +40,15 @@ public final class OpenApiDocument {
       String resource = "openapi/" + name + ".json";
       if (getClass().getClassLoader().getResource(resource) == null) continue;
       JsonNode fragment = load(resource);
-      fragment.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
+      // a path may have operations in several fragments: merge them
+      fragment
+          .path("paths")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  paths
+                      .withObject("/" + e.getKey().replace("~", "~0").replace("/", "~1"))
+                      .setAll((ObjectNode) e.getValue()));
       fragment
           .path("components")
           .path("schemas")

@@ -152,6 +152,8 @@ class AdminPagesBrowserTest {
         .hasText(
             new String[] {
               "QC queue",
+              "Calibration",
+              "Disputes",
               "Dashboard",
               "Connections",
               "Scorecards",
@@ -187,7 +189,12 @@ class AdminPagesBrowserTest {
     Locator row = page.locator("#queue tbody tr");
     assertThat(row).hasCount(1);
     assertThat(row).containsText("Refund not received");
-    assertThat(row).containsText("TRIGGER:bad_csat");
+    assertThat(row).containsText("Customer rated it bad");
+    assertThat(row).containsText("Queue Agent");
+    assertThat(row).containsText("Billing");
+    assertThat(row).containsText("email");
+    assertThat(row.locator(".tier")).hasText("At risk");
+    assertThat(page.locator("#count-open")).hasText("1");
     assertThat(row.getByText("Open in host"))
         .hasAttribute("href", java.util.regex.Pattern.compile("acme.zendesk.test"));
     page.getByLabel("Filter").fill("nothing like this");
@@ -196,6 +203,6 @@ class AdminPagesBrowserTest {
     BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "qc-queue");
     row.getByText("Grade").click();
-    assertThat(page.locator("#why-sampled")).containsText("TRIGGER:bad_csat");
+    assertThat(page.locator("#why-sampled")).containsText("Customer rated it bad");
   }
 }

@@ -68,10 +68,11 @@ class AgentFeedbackBrowserTest {
     BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "agent-feedback-list");
 
-    page.getByText("Invoice charged twice").click();
+    page.locator("#feedback").getByText("Invoice charged twice").click();
     assertThat(page.locator("#score")).containsText("50.0%");
-    assertThat(page.locator("#failed-criteria")).containsText("Greeting");
-    assertThat(page.locator("#failed-criteria")).containsText("No greeting at all.");
+    assertThat(page.locator("#criteria [data-criterion=greeting]")).containsText("Greeting: No");
+    assertThat(page.locator("#criteria [data-criterion=greeting]"))
+        .containsText("No greeting at all.");
     assertThat(page.locator("#coaching")).hasText("Open with the customer's name.");
 
     page.locator("#acknowledge").click();
@@ -80,7 +81,7 @@ class AgentFeedbackBrowserTest {
         .selectOption("greeting");
     page.getByLabel("Reason for the dispute").fill("I greeted in the first reply, see 09:02.");
     page.locator("#dispute-form button").click();
-    assertThat(page.locator("#feedback-history")).containsText("Dispute (open)");
+    assertThat(page.locator("#feedback-history")).containsText("Dispute of Greeting (open)");
     BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "agent-feedback-detail");
 

@@ -40,10 +40,10 @@ class ScoringPanelBrowserTest {
     page.navigate(
         fx.url("/panel?connection=" + fx.connectionId + "&ticket=" + fx.externalId(ticket)));
 
-    assertThat(page.locator("#why-sampled")).containsText("RISK_TIER, TRIGGER:bad_csat");
+    assertThat(page.locator("#why-sampled"))
+        .containsText("Agent's tier rate, Customer rated it bad · agent tier At risk");
     assertThat(page.locator(".facts")).containsText("Alex Agent");
     assertThat(page.locator(".facts")).containsText("bad — “Took two tries”");
-    page.locator("#conversation summary").click();
     assertThat(page.locator("#conversation")).containsText("My invoice is wrong.");
 
     page.getByRole(
@@ -62,6 +62,7 @@ class ScoringPanelBrowserTest {
     assertThat(page.locator("#live-score")).containsText("CRITICAL FAIL");
     assertThat(page.locator("#critical-banner")).isVisible();
     page.locator("[data-criterion=accuracy] .root-causes").getByLabel("knowledge").check();
+    page.locator("[data-criterion=accuracy] .add-comment").click();
     page.locator("#c-accuracy-comment").fill("Quoted the old refund policy.");
     page.getByLabel("Coaching note for the agent").fill("Review the refund policy page.");
     page.locator("#save-draft").click();
@@ -114,7 +115,6 @@ class ScoringPanelBrowserTest {
     page.navigate(fx.url("/panel?ticketId=" + ticket));
     page.getByText("Start grading").click();
     assertThat(page.locator("[data-criterion=accuracy]")).isVisible();
-    page.locator("#conversation summary").click();
     assertThat(page.locator(".msg").first()).isVisible();
 
     int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();

@@ -38,17 +38,27 @@ public final class TestApp implements AutoCloseable {
 
   /** Starts on {@code databaseUrl}, or the default test database when null. */
   public static TestApp start(MutableClock clock, String databaseUrl) {
+    return start(clock, databaseUrl, b -> b);
+  }
+
+  /** Starts with configuration changed by {@code configure} (e.g. an SMTP server). */
+  public static TestApp start(
+      MutableClock clock,
+      String databaseUrl,
+      java.util.function.UnaryOperator<CompanionConfig.Builder> configure) {
     try {
       Path dir = Files.createTempDirectory("qc-test");
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
       CompanionConfig config =
-          CompanionConfig.newBuilder()
-              .host("127.0.0.1")
-              .port(0)
-              .databaseUrl(databaseUrl != null ? databaseUrl : TestDatabases.url(dir))
-              .secretKey(Base64.getEncoder().encodeToString(key))
-              .schedulers(false)
+          configure
+              .apply(
+                  CompanionConfig.newBuilder()
+                      .host("127.0.0.1")
+                      .port(0)
+                      .databaseUrl(databaseUrl != null ? databaseUrl : TestDatabases.url(dir))
+                      .secretKey(Base64.getEncoder().encodeToString(key))
+                      .schedulers(false))
               .build();
       return new TestApp(dir, new CompanionApp(config, clock).start(), clock);
     } catch (java.io.IOException e) {
