@@ -145,7 +145,7 @@ public final class CompanionApp implements AutoCloseable {
     var scoring = new ScoringEngine();
     var outbox = new Outbox(clock);
     SinkOpener sinks = connectors::openSink;
-    var kpiTargets = new KpiTargets();
+    var kpiTargets = new KpiTargets(clock);
     var qualityAggregates = new QualityAggregates(db);
     var escalations = new ComplianceEscalations(clock, audit);
     var evaluations =

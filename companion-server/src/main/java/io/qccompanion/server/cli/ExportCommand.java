@@ -85,7 +85,9 @@ final class ExportCommand implements Callable<Integer> {
 
   private long summaries(Database db, Period period, Scope scope, boolean csv, Writer w)
       throws Exception {
-    var service = new SummaryService(db, new QualityAggregates(db), new KpiTargets());
+    var service =
+        new SummaryService(
+            db, new QualityAggregates(db), new KpiTargets(java.time.Clock.systemUTC()));
     var summary =
         service.summarize(
             scope,
