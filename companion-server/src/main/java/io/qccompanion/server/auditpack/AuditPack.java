@@ -1,7 +1,7 @@
 package io.qccompanion.server.auditpack;
 
-import io.qccompanion.server.audit.Csv;
 import io.qccompanion.server.calibration.GraderConsistency;
+import io.qccompanion.server.csv.Csv;
 import io.qccompanion.server.web.Json;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package io.qccompanion.server.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.qccompanion.server.csv.CsvStream;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.summaries.Bucket;
-import io.qccompanion.server.summaries.CsvStream;
 import io.qccompanion.server.summaries.GroupBy;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.Period;

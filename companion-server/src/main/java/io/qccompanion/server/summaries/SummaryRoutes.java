@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.csv.CsvStream;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Cursor;
 import io.qccompanion.server.web.Fields;

@@ -1,4 +1,4 @@
-package io.qccompanion.server.summaries;
+package io.qccompanion.server.csv;
 
 import io.javalin.http.Context;
 import io.qccompanion.server.web.HttpProblem;
@@ -9,18 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes CSV straight to the response, one record at a time, so an export of any size needs no more
- * memory than one row. Chosen by {@code format=csv} or {@code Accept: text/csv}.
+ * Writes {@link Csv} lines straight to the response (or a file), one record at a time, so an export
+ * of any size needs no more memory than one row. Chosen by {@code format=csv} or {@code Accept:
+ * text/csv}.
  */
 public final class CsvStream implements AutoCloseable {
-  private final CSVPrinter printer;
+  private final Appendable out;
 
-  private CsvStream(CSVPrinter printer) {
-    this.printer = printer;
+  private CsvStream(Appendable out) {
+    this.out = out;
   }
 
   /** Whether the caller asked for CSV ({@code format=csv|json} wins over the Accept header). */
@@ -48,28 +47,25 @@ public final class CsvStream implements AutoCloseable {
 
   /** Starts CSV on any writer (the CLI's export file). */
   public static CsvStream open(Appendable out, List<String> header) {
-    try {
-      return new CsvStream(
-          new CSVPrinter(
-              out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    var stream = new CsvStream(out);
+    stream.row(header);
+    return stream;
   }
 
   /** Writes one record; nulls become empty fields. */
   public void row(List<?> values) {
     try {
-      printer.printRecord(values);
+      out.append(Csv.line(values));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Flushes and closes the writer underneath. */
   @Override
   public void close() {
     try {
-      printer.close(true);
+      if (out instanceof java.io.Closeable c) c.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
