@@ -66,6 +66,8 @@ import io.qccompanion.server.sync.SamplingOnIngest;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.sync.TicketStore;
+import io.qccompanion.server.users.AgentLinks;
+import io.qccompanion.server.users.AgentRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.Json;
@@ -232,6 +234,12 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              new AgentRoutes(
+                      db,
+                      c.users(),
+                      new AgentLinks(c.clock(), c.audit(), c.qualityAggregates()::apply),
+                      c.audit())
+                  .register(cfg.routes);
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
