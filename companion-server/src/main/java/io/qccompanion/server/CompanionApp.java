@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.audit.AuditRoutes;
 import io.qccompanion.server.auditpack.AuditPack;
+import io.qccompanion.server.auditpack.AuditPackClauses;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
@@ -262,7 +263,9 @@ public final class CompanionApp implements AutoCloseable {
               new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
                   .register(cfg.routes);
               c.sampling().register(cfg.routes);
-              new AuditPackRoutes(db, new AuditPack(c.graderConsistency())).register(cfg.routes);
+              var clauses = new AuditPackClauses(c.clock(), c.audit());
+              new AuditPackRoutes(db, new AuditPack(c.graderConsistency(), clauses), clauses)
+                  .register(cfg.routes);
               new SummaryRoutes(db, c.summaries(), c.clock()).register(cfg.routes);
               new TargetRoutes(db, c.kpiTargets(), c.audit(), c.clock()).register(cfg.routes);
               new ProductionRoutes(
