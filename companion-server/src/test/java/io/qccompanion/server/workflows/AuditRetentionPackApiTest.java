@@ -98,8 +98,12 @@ class AuditRetentionPackApiTest {
         .as("dry run keeps data")
         .isEqualTo(200);
 
+    assertThat(admin.get("/api/v1/retention/last-run").status()).as("never ran").isEqualTo(404);
     var run = admin.post("/api/v1/retention/run?dryRun=false", Map.of()).json();
     assertThat(run.get("counts").get("evaluations").asInt()).isEqualTo(1);
+    var last = admin.get("/api/v1/retention/last-run").json();
+    assertThat(last.at("/result/counts/evaluations").asInt()).isEqualTo(1);
+    assertThat(last.get("actorName").asText()).isNotBlank();
     assertThat(admin.get("/api/v1/evaluations/" + e).status()).isEqualTo(404);
     String payload =
         app.c()
