@@ -1,6 +1,6 @@
 'use strict';
 // Shared helpers for every page: JSON calls with the session's CSRF token, a tiny element builder,
-// problem+json messages people can act on, and the logout button.
+// problem+json messages people can act on, and the shell's logout button.
 const QC = (() => {
   const csrf = () => {
     const meta = document.querySelector('meta[name="csrf-token"]');
@@ -76,8 +76,6 @@ const QC = (() => {
   const pct = (n) => (n === null || n === undefined ? '—' : Number(n).toFixed(1) + '%');
 
   document.addEventListener('DOMContentLoaded', () => {
-    for (const a of document.querySelectorAll('header nav a'))
-      if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page');
     const out = document.getElementById('logout');
     if (out) out.addEventListener('click', async () => {
       try { await api('POST', '/api/v1/auth/logout'); } finally {

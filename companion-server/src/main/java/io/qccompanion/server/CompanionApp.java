@@ -57,7 +57,6 @@ import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.summaries.DashboardRoutes;
 import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.QualityAggregates;
 import io.qccompanion.server.summaries.SummaryRoutes;
@@ -247,7 +246,9 @@ public final class CompanionApp implements AutoCloseable {
               new JiraPanelRoutes(
                       db, c.connections(), c.connectors(), c.users(), c.clock(), config.publicUrl())
                   .register(cfg.routes);
-              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db))
+              PageRoutes.staticFiles(cfg.staticFiles);
+              // no notification inbox yet: the shell's badge stays hidden
+              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db), user -> 0)
                   .register(cfg.routes);
               new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
               new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
@@ -271,7 +272,6 @@ public final class CompanionApp implements AutoCloseable {
               new ProductionRoutes(
                       db, new ProductionExceptions(), c.production(), c.audit(), c.clock())
                   .register(cfg.routes);
-              new DashboardRoutes().register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {

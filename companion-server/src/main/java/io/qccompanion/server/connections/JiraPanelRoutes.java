@@ -1,5 +1,7 @@
 package io.qccompanion.server.connections;
 
+import static io.qccompanion.model.HtmlText.escape;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.Host;
@@ -172,12 +174,5 @@ public final class JiraPanelRoutes {
       case QC -> g.qcId().equals(user.id());
       default -> true;
     };
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

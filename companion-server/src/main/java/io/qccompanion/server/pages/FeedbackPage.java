@@ -19,8 +19,8 @@ public final class FeedbackPage {
     this.db = db;
   }
 
-  void detail(Context ctx) {
-    Optional<Principal> signedIn = PageRoutes.signedIn(ctx);
+  void detail(Context ctx, Pages pages) {
+    Optional<Principal> signedIn = Pages.signedIn(ctx);
     if (signedIn.isEmpty()) return;
     Principal p = signedIn.get();
     String id = ctx.pathParam("id");
@@ -33,18 +33,18 @@ public final class FeedbackPage {
                     .mapToMap()
                     .findOne());
     if (row.isEmpty()) {
-      ctx.status(404).html(Layout.problem(p, "Evaluation not found", "No evaluation " + id + "."));
+      pages.problem(ctx, 404, p, "Evaluation not found", "No evaluation " + id + ".");
       return;
     }
     if (!visible(p, row.get())) {
-      PageRoutes.forbidden(ctx, p, "This evaluation is about someone else's ticket.");
+      pages.forbidden(ctx, p, "This evaluation is about someone else's ticket.");
       return;
     }
-    String body =
-        "<h1>Feedback</h1><div id=\"app\" data-evaluation-id=\""
-            + Html.esc(id)
-            + "\" aria-live=\"polite\"></div>";
-    ctx.html(Layout.page("Feedback", p, body, List.of("feedback-detail.js"), false));
+    pages.page(
+        ctx,
+        "feedback.jte",
+        pages.shell("Feedback", p, Screen.FEEDBACK.path, false, List.of("feedback-detail.js")),
+        Map.of("evaluationId", id));
   }
 
   private static boolean visible(Principal p, Map<String, Object> e) {

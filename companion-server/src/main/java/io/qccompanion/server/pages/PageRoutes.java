@@ -1,98 +1,89 @@
 package io.qccompanion.server.pages;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.StaticFilesConfig;
 import io.javalin.http.Context;
-import io.qccompanion.server.auth.Authenticator;
+import io.javalin.http.staticfiles.Location;
 import io.qccompanion.server.auth.Principal;
-import io.qccompanion.server.auth.Role;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
- * The pages people use: login, QC queue, agent feedback, admin screens and API tokens. Each page is
- * a server-rendered shell filled by a small script calling the {@code /api/v1} routes; page routes
- * declare no roles so that a visitor without a session is redirected to the login form.
+ * The pages people use: login, the screens of the app shell ({@link Screen}), agent feedback and
+ * the scoring panel. Each page is a jte template in the shell, filled by a small script calling the
+ * {@code /api/v1} routes; page routes declare no roles so that a visitor without a session is
+ * redirected to the login form.
  */
 public final class PageRoutes {
   private final PanelPage panel;
   private final FeedbackPage feedback;
-  private final Assets assets = new Assets();
+  private final Pages pages;
 
-  public PageRoutes(PanelPage panel, FeedbackPage feedback) {
+  /**
+   * @param unreadNotifications the count shown in the shell's notifications badge (hidden at 0)
+   */
+  public PageRoutes(
+      PanelPage panel, FeedbackPage feedback, ToIntFunction<Principal> unreadNotifications) {
     this.panel = panel;
     this.feedback = feedback;
+    this.pages = new Pages(unreadNotifications);
   }
 
-  /** Registers every page route and the static assets. */
+  /**
+   * The pages' scripts, stylesheet and favicon under {@code /assets} and the webjars under {@code
+   * /webjars}, both from the class path through Javalin's static-file support.
+   */
+  public static void staticFiles(StaticFilesConfig files) {
+    files.add(
+        f -> {
+          f.hostedPath = "/assets";
+          f.directory = "/pages";
+          f.location = Location.CLASSPATH;
+          f.headers = Map.of("Cache-Control", "no-cache");
+        });
+    files.enableWebjars();
+  }
+
+  /** Registers every page route. */
   public void register(RoutesConfig r) {
-    r.get("/assets/{file}", assets::serve);
     r.get("/login", this::login);
     r.get("/", this::home);
-    r.get("/queue", ctx -> shell(ctx, "QC queue", "queue.js", Role.GRADERS));
-    r.get("/feedback", ctx -> shell(ctx, "My feedback", "feedback.js", Role.ANYONE));
-    r.get("/feedback/{id}", feedback::detail);
-    r.get("/tokens", ctx -> shell(ctx, "API tokens", "tokens.js", Role.ANYONE));
-    r.get("/admin/connections", ctx -> shell(ctx, "Connections", "connections.js", Role.ADMIN));
-    r.get(
-        "/admin/scorecards",
-        ctx -> shell(ctx, "Scorecards", "scoring.js,scorecards.js", Role.ADMIN));
-    r.get("/admin/sampling", ctx -> shell(ctx, "Sampling policy", "sampling.js", Role.ADMIN));
-    r.get("/admin/users", ctx -> shell(ctx, "Users and teams", "users.js", Role.ADMIN));
-    panel.register(r);
+    for (Screen s : Screen.values()) r.get(s.path, ctx -> screen(ctx, s));
+    r.get("/feedback/{id}", ctx -> feedback.detail(ctx, pages));
+    panel.register(r, pages);
   }
 
   private void login(Context ctx) {
-    String body =
-        """
-        <section class="login"><h1>Log in to QC Companion</h1>
-        <form id="login-form" novalidate>
-          <label for="email">Email</label>
-          <input id="email" name="email" type="email" autocomplete="username" required autofocus>
-          <label for="password">Password</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required>
-          <p id="login-error" class="error" role="alert" hidden></p>
-          <button type="submit">Log in</button>
-        </form></section>""";
-    ctx.html(Layout.page("Log in", null, body, List.of("login.js"), false));
+    pages.page(
+        ctx,
+        "login.jte",
+        pages.shell("Log in", null, ctx.path(), false, List.of("login.js")),
+        Map.of());
   }
 
   private void home(Context ctx) {
-    Optional<Principal> p = signedIn(ctx);
+    Optional<Principal> p = Pages.signedIn(ctx);
     if (p.isEmpty()) return;
     ctx.redirect(
         switch (p.get().role()) {
-          case AGENT -> "/feedback";
-          case ADMIN -> "/admin/connections";
-          case MANAGER -> "/dashboard";
-          default -> "/queue";
+          case AGENT -> Screen.FEEDBACK.path;
+          case ADMIN -> Screen.CONNECTIONS.path;
+          case MANAGER -> Screen.DASHBOARD.path;
+          default -> Screen.QUEUE.path;
         });
   }
 
-  /** A page shell running {@code scripts} (comma-separated asset names) for {@code roles}. */
-  private void shell(Context ctx, String title, String scripts, Role... roles) {
-    Optional<Principal> p = signedIn(ctx);
+  private void screen(Context ctx, Screen s) {
+    Optional<Principal> p = Pages.signedIn(ctx);
     if (p.isEmpty()) return;
-    if (!p.get().is(roles)) {
-      forbidden(ctx, p.get(), "This page is for " + List.of(roles) + ".");
+    if (!s.roles.contains(p.get().role())) {
+      pages.forbidden(ctx, p.get(), "This page is for " + EnumSet.copyOf(s.roles) + ".");
       return;
     }
-    String body = "<h1>" + Html.esc(title) + "</h1><div id=\"app\" aria-live=\"polite\"></div>";
-    ctx.html(Layout.page(title, p.get(), body, List.of(scripts.split(",")), false));
-  }
-
-  /** The caller, or empty after redirecting a visitor without a session to the login form. */
-  static Optional<Principal> signedIn(Context ctx) {
-    Optional<Principal> p = Authenticator.optionalPrincipal(ctx);
-    if (p.isEmpty()) {
-      String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-      ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-    }
-    return p;
-  }
-
-  static void forbidden(Context ctx, Principal p, String detail) {
-    ctx.status(403).html(Layout.problem(p, "403 — not yours to see", detail));
+    pages.page(
+        ctx, s.template(), pages.shell(s.title, p.get(), s.path, false, s.scripts), Map.of());
   }
 }

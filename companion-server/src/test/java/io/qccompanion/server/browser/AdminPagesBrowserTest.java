@@ -59,6 +59,7 @@ class AdminPagesBrowserTest {
     page.locator("#publish-scorecard").click();
     assertThat(page.getByText("Published “Chat quality” version 1.")).isVisible();
     assertThat(page.locator("#versions")).containsText("v1 published");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "admin-scorecard-builder");
 
     var cards = fx.admin.get("/api/v1/scorecards").json().get("items");
@@ -93,6 +94,7 @@ class AdminPagesBrowserTest {
         .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resume"))
         .click();
     assertThat(page.locator("#connections .status-ACTIVE")).hasText("ACTIVE");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "admin-connections");
 
     page.navigate(fx.url("/admin/sampling"));
@@ -104,12 +106,14 @@ class AdminPagesBrowserTest {
     assertThat(page.locator("#preview-total")).containsText("tickets selected");
     page.locator("#save-policy").click();
     assertThat(page.getByText("Policy saved.")).isVisible();
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "admin-sampling");
     var policy = fx.admin.get("/api/v1/sampling/policies/" + fx.teamId).json();
     assertThat(policy.at("/config/rates/standard").asDouble()).isEqualTo(0.5);
 
     page.navigate(fx.url("/admin/users"));
     assertThat(page.locator("table")).containsText(admin);
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "admin-users");
   }
 
@@ -119,6 +123,7 @@ class AdminPagesBrowserTest {
     Page page = fx.anonymous();
     page.navigate(fx.url("/queue"));
     assertThat(page).hasURL(fx.url("/login?next=%2Fqueue"));
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "login");
     page.getByLabel("Email").fill(qc);
     page.getByLabel("Password").fill(BrowserFixture.PASSWORD);
@@ -127,12 +132,46 @@ class AdminPagesBrowserTest {
     assertThat(page.getByRole(AriaRole.NAVIGATION)).not().containsText("Scorecards");
     assertThat(page.locator("nav a[aria-current=page]")).hasText("QC queue");
 
+    BrowserFixture.assertNoSeriousA11yViolations(page);
+
     page.navigate(fx.url("/admin/scorecards"));
     assertThat(page.locator("h1")).containsText("403");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     page.locator("#logout").click();
     assertThat(page).hasURL(fx.url("/login"));
     page.navigate(fx.url("/queue"));
     assertThat(page).hasURL(fx.url("/login?next=%2Fqueue"));
+  }
+
+  @Test
+  void shellShowsTheUserTheirNavigationAndFitsA320PixelScreen() {
+    Page page = fx.login(admin, 320);
+    page.navigate(fx.url("/admin/users"));
+    Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+    assertThat(nav.getByRole(AriaRole.LINK))
+        .hasText(
+            new String[] {
+              "QC queue",
+              "Dashboard",
+              "Connections",
+              "Scorecards",
+              "Sampling",
+              "Users & teams",
+              "API tokens"
+            });
+    assertThat(page.locator("nav a[aria-current=page]")).hasText("Users & teams");
+    assertThat(page.locator("#current-user")).hasText("Pat ADMIN (Admin)");
+    assertThat(page.locator("#notifications-badge")).isHidden();
+    assertThat(page.locator("main#main")).isVisible();
+    assertThat(page.locator("link[rel=icon]")).hasAttribute("href", "/assets/favicon.svg");
+    assertThat(page.request().get(fx.url("/assets/favicon.svg")).status()).isEqualTo(200);
+
+    page.keyboard().press("Tab");
+    assertThat(page.locator(".skip")).isFocused();
+    assertThat(page.locator(".skip")).isInViewport();
+    int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+    assertThat(scrollWidth).isLessThanOrEqualTo(320);
+    BrowserFixture.assertNoSeriousA11yViolations(page);
   }
 
   @Test
@@ -154,6 +193,7 @@ class AdminPagesBrowserTest {
     page.getByLabel("Filter").fill("nothing like this");
     assertThat(page.locator("#queue tbody")).containsText("Nothing assigned to you.");
     page.getByLabel("Filter").fill("refund");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "qc-queue");
     row.getByText("Grade").click();
     assertThat(page.locator("#why-sampled")).containsText("TRIGGER:bad_csat");

@@ -65,6 +65,7 @@ class AgentFeedbackBrowserTest {
     assertThat(page).hasURL(fx.url("/feedback"));
     assertThat(page.locator("#feedback")).containsText("Invoice charged twice");
     assertThat(page.locator("#feedback")).not().containsText("Lost parcel");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "agent-feedback-list");
 
     page.getByText("Invoice charged twice").click();
@@ -80,6 +81,7 @@ class AgentFeedbackBrowserTest {
     page.getByLabel("Reason for the dispute").fill("I greeted in the first reply, see 09:02.");
     page.locator("#dispute-form button").click();
     assertThat(page.locator("#feedback-history")).containsText("Dispute (open)");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "agent-feedback-detail");
 
     var disputes = fx.admin.get("/api/v1/disputes").json().get("items");
@@ -95,6 +97,7 @@ class AgentFeedbackBrowserTest {
     assertThat(response.status()).isEqualTo(403);
     assertThat(page.locator("h1")).containsText("403");
     assertThat(page.locator("body")).not().containsText("Lost parcel");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "agent-403");
   }
 }

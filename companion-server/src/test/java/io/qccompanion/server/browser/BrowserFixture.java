@@ -1,5 +1,8 @@
 package io.qccompanion.server.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -10,16 +13,21 @@ import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
 import io.qccompanion.server.web.Json;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real app on a random port plus headless system Chromium (never a downloaded browser), with
- * helpers to seed tickets and users and to log in through the login form.
+ * The real app on a random port plus headless system Chromium (never a downloaded browser, see
+ * {@link Chromium}), with helpers to seed tickets and users, to log in through the login form, to
+ * check a page with axe-core and to take screenshots.
  */
 final class BrowserFixture implements AutoCloseable {
   static final String PASSWORD = "correct horse battery";
@@ -67,7 +75,7 @@ final class BrowserFixture implements AutoCloseable {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of("/usr/bin/chromium"))
+                    .setExecutablePath(Chromium.find())
                     .setHeadless(true)
                     .setArgs(CHROMIUM_ARGS));
   }
@@ -266,13 +274,57 @@ final class BrowserFixture implements AutoCloseable {
     return app.baseUrl() + path;
   }
 
-  /** Saves a screenshot of the main screens into docs/screenshots (repository root). */
+  /**
+   * Saves a full-page screenshot as {@code name.png}: into the directory named by the system
+   * property {@code qc.screenshots.dir} ({@code scripts/screenshots.sh} points it at
+   * docs/screenshots), else under target/screenshots so that a test run never touches the tree.
+   */
   static void screenshot(Page page, String name) {
-    Path root = Files.exists(Path.of("..", "docs")) ? Path.of("..") : Path.of(".");
+    String dir = System.getProperty("qc.screenshots.dir");
+    Path target = dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
     page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(root.resolve("docs/screenshots/" + name + ".png"))
-            .setFullPage(true));
+        new Page.ScreenshotOptions().setPath(target.resolve(name + ".png")).setFullPage(true));
+  }
+
+  /**
+   * Runs axe-core (the webjar on the test class path, never a CDN) on the page as it is now and
+   * fails listing every serious or critical violation with the elements concerned.
+   */
+  static void assertNoSeriousA11yViolations(Page page) {
+    page.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
+    String found =
+        (String)
+            page.evaluate(
+                """
+                async () => {
+                  const result = await axe.run(document, { resultTypes: ['violations'] });
+                  return JSON.stringify(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+                      + v.nodes.map(n => n.target.join(' ')).join(', ')));
+                }""");
+    List<String> violations = Json.read(found, new TypeReference<List<String>>() {});
+    assertThat(violations).as("axe-core on " + page.url()).isEmpty();
+  }
+
+  private static final String AXE = webjarText("axe-core", "axe.min.js");
+
+  /** A file of the webjar {@code org.webjars.npm:artifact} at the version on the class path. */
+  private static String webjarText(String artifact, String file) {
+    ClassLoader loader = BrowserFixture.class.getClassLoader();
+    try (InputStream props =
+        loader.getResourceAsStream(
+            "META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+      var p = new Properties();
+      p.load(props);
+      String path =
+          "META-INF/resources/webjars/" + artifact + "/" + p.getProperty("version") + "/" + file;
+      try (InputStream in = loader.getResourceAsStream(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -61,6 +61,7 @@ class DashboardBrowserTest {
     assertThat(page.locator("canvas#trend")).isVisible();
     assertThat(page.evaluate("() => typeof Chart")).isEqualTo("function");
     assertThat(external).isEmpty();
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "manager-dashboard");
   }
 }

@@ -66,6 +66,7 @@ class ScoringPanelBrowserTest {
     page.getByLabel("Coaching note for the agent").fill("Review the refund policy page.");
     page.locator("#save-draft").click();
     assertThat(page.getByText("Draft saved.")).isVisible();
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "panel-grading");
 
     page.reload();
@@ -77,6 +78,7 @@ class ScoringPanelBrowserTest {
     assertThat(page.locator("#final-score")).containsText("0.0%");
     assertThat(page.locator("#final-score")).containsText("CRITICAL FAIL");
     assertThat(page.locator("#write-back")).containsText("Queued");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "panel-submitted");
 
     var list = fx.admin.get("/api/v1/evaluations?ticketId=" + ticket).json().get("items");
@@ -119,6 +121,7 @@ class ScoringPanelBrowserTest {
     int bodyWidth = ((Number) page.evaluate("document.body.scrollWidth")).intValue();
     assertThat(scrollWidth).isLessThanOrEqualTo(320);
     assertThat(bodyWidth).isLessThanOrEqualTo(320);
+    BrowserFixture.assertNoSeriousA11yViolations(page);
     BrowserFixture.screenshot(page, "panel-320px");
   }
 
@@ -130,6 +133,7 @@ class ScoringPanelBrowserTest {
     assertThat(page.locator("#why-sampled")).containsText("Not sampled");
     page.getByText("Grade anyway (manual sample)").click();
     assertThat(page.locator("#live-score")).isVisible();
+    BrowserFixture.assertNoSeriousA11yViolations(page);
 
     var samples = fx.admin.get("/api/v1/samples?agentId=" + agentId + "&reason=MANUAL").json();
     assertThat(samples.get("items").findValuesAsText("ticketId")).contains(ticket);
@@ -143,6 +147,7 @@ class ScoringPanelBrowserTest {
     Page page = fx.login(qc, 1000);
     page.navigate(fx.url("/panel?ticketId=" + ticket));
     assertThat(page.locator("#assigned-elsewhere")).containsText("Assigned to Pat QC, not you.");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
   }
 
   @Test
@@ -153,6 +158,7 @@ class ScoringPanelBrowserTest {
     var response = page.navigate(fx.url("/panel?ticketId=" + ticket));
     assertThat(response.status()).isEqualTo(403);
     assertThat(page.locator("h1")).containsText("403");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
   }
 
   private static void answer(Page page, String criterion, String value) {

@@ -59,6 +59,7 @@ class ZendeskPanelEntryBrowserTest {
     page.waitForURL(url -> url.contains("/panel?"));
     assertThat(page).hasURL(fx.url("/panel?connection=" + connection + "&ticket=" + externalId));
     assertThat(page.locator(".ticket-title")).containsText("Sidebar ticket");
+    BrowserFixture.assertNoSeriousA11yViolations(page);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package io.qccompanion.connector.zendesk;
 
+import static io.qccompanion.model.HtmlText.escape;
+
 import io.qccompanion.model.FeedbackNote;
 import java.util.Locale;
 
 /**
  * Formats a {@link FeedbackNote} as the HTML body of a Zendesk internal note. Every value is
- * escaped. The idempotency marker is visible small text, not an HTML comment or data attribute,
- * because Zendesk's HTML sanitiser is not documented to keep either.
+ * escaped ({@link io.qccompanion.model.HtmlText}). The idempotency marker is visible small text,
+ * not an HTML comment or data attribute, because Zendesk's HTML sanitiser is not documented to keep
+ * either.
  */
 final class NoteHtml {
   static final String MARKER_PREFIX = "qc-note:";
@@ -72,22 +75,5 @@ final class NoteHtml {
     if (text == null || text.isBlank()) return;
     html.append("<p><strong>").append(label).append(":</strong> ").append(escape(text));
     html.append("</p>");
-  }
-
-  static String escape(String text) {
-    if (text == null) return "";
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -7,6 +7,7 @@ import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
 import io.qccompanion.model.FeedbackSink;
+import io.qccompanion.model.HtmlText;
 import io.qccompanion.model.WriteResult;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class ZendeskFeedbackSink implements FeedbackSink {
             page -> {},
             comment -> {
               if (found.get() == null
-                  && (comment.path("html_body").asText("").contains(NoteHtml.escape(marker))
+                  && (comment.path("html_body").asText("").contains(HtmlText.escape(marker))
                       || comment.path("body").asText("").contains(marker)
                       || comment.path("plain_body").asText("").contains(marker))) {
                 found.set(comment.path("id").asText());

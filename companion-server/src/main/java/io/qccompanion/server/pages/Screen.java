@@ -1,0 +1,89 @@
+package io.qccompanion.server.pages;
+
+import static io.qccompanion.server.auth.Role.ADMIN;
+import static io.qccompanion.server.auth.Role.AGENT;
+import static io.qccompanion.server.auth.Role.MANAGER;
+import static io.qccompanion.server.auth.Role.QC;
+import static io.qccompanion.server.auth.Role.QC_LEAD;
+
+import io.qccompanion.server.auth.Role;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The screens of the app shell, in navigation order: who may open each, who sees it in the
+ * navigation, its template and scripts. The navigation and the page routes both read this list, so
+ * a link is never shown for a page its reader may not open.
+ */
+enum Screen {
+  FEEDBACK("/feedback", "My feedback", "My feedback", Set.of(AGENT), all(), "feedback.js"),
+  QUEUE("/queue", "QC queue", "QC queue", graders(), graders(), "queue.js"),
+  DASHBOARD(
+      "/dashboard",
+      "Dashboard",
+      "Quality dashboard",
+      Set.of(MANAGER, QC_LEAD, ADMIN),
+      Set.of(MANAGER, QC_LEAD, ADMIN),
+      Webjars.path("chart.js", "dist/chart.umd.js"),
+      "dashboard.js"),
+  CONNECTIONS(
+      "/admin/connections", "Connections", "Connections", admin(), admin(), "connections.js"),
+  SCORECARDS(
+      "/admin/scorecards",
+      "Scorecards",
+      "Scorecards",
+      admin(),
+      admin(),
+      "scoring.js",
+      "scorecards.js"),
+  SAMPLING("/admin/sampling", "Sampling", "Sampling policy", admin(), admin(), "sampling.js"),
+  USERS("/admin/users", "Users & teams", "Users and teams", admin(), admin(), "users.js"),
+  TOKENS("/tokens", "API tokens", "API tokens", all(), all(), "tokens.js");
+
+  final String path;
+  final String navLabel;
+  final String title;
+  final Set<Role> navRoles;
+  final Set<Role> roles;
+  final List<String> scripts;
+
+  Screen(
+      String path,
+      String navLabel,
+      String title,
+      Set<Role> navRoles,
+      Set<Role> roles,
+      String... scripts) {
+    this.path = path;
+    this.navLabel = navLabel;
+    this.title = title;
+    this.navRoles = navRoles;
+    this.roles = roles;
+    this.scripts = List.of(scripts);
+  }
+
+  /** The template that renders the screen's main content. */
+  String template() {
+    return this == DASHBOARD ? "dashboard.jte" : "screen.jte";
+  }
+
+  /** The navigation of {@code role}, with {@code currentPath} marked as the current page. */
+  static List<Shell.NavLink> nav(Role role, String currentPath) {
+    return java.util.Arrays.stream(values())
+        .filter(s -> s.navRoles.contains(role))
+        .map(s -> new Shell.NavLink(s.path, s.navLabel, s.path.equals(currentPath)))
+        .toList();
+  }
+
+  private static Set<Role> all() {
+    return Set.of(Role.ANYONE);
+  }
+
+  private static Set<Role> graders() {
+    return Set.of(QC, QC_LEAD, ADMIN);
+  }
+
+  private static Set<Role> admin() {
+    return Set.of(ADMIN);
+  }
+}
