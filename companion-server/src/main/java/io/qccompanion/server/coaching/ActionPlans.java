@@ -189,16 +189,15 @@ public final class ActionPlans {
 
   /** Plans of one agent (null = all), newest first. */
   public List<ActionPlan> list(Handle h, String agentId) {
-    String filter = agentId == null ? "" : " WHERE agent_id = :agent";
-    return h.createQuery(
+    var q =
+        h.createQuery(
             "SELECT "
                 + ActionPlan.COLUMNS
                 + " FROM action_plans"
-                + filter
-                + " ORDER BY created_at DESC, id")
-        .bind("agent", agentId == null ? "" : agentId)
-        .map((rs, ctx) -> ActionPlan.map(rs))
-        .list();
+                + (agentId == null ? "" : " WHERE agent_id = :agent")
+                + " ORDER BY created_at DESC, id");
+    if (agentId != null) q.bind("agent", agentId);
+    return q.map((rs, ctx) -> ActionPlan.map(rs)).list();
   }
 
   /** The newest open plan of the agent, if any. */

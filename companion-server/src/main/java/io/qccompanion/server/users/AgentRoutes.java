@@ -40,6 +40,29 @@ public final class AgentRoutes {
     r.delete("/api/v1/agents/{id}/identities/{connectionId}/{hostId}", this::unlink, ADMIN);
     r.patch("/api/v1/teams/{id}", this::renameTeam, ADMIN);
     r.get("/api/v1/users/{id}/host-identities", this::userIdentities, ADMIN);
+    r.get("/api/v1/people", this::people, Role.STAFF);
+  }
+
+  /** A staff member as pickers show them (owner of an escalation or a plan). */
+  public record Person(String id, String name, Role role) {}
+
+  /** Active staff (not agents): names for owner pickers, readable by every staff member. */
+  void people(Context ctx) {
+    ctx.json(
+        Map.of(
+            "items",
+            db.read(
+                h ->
+                    h.createQuery(
+                            "SELECT id, name, role FROM users WHERE active = 1 AND role <> 'AGENT'"
+                                + " ORDER BY name, id")
+                        .map(
+                            (rs, c) ->
+                                new Person(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    Role.valueOf(rs.getString(3))))
+                        .list())));
   }
 
   /** An agent as lists show it: one row per person, a badge per host identity. */

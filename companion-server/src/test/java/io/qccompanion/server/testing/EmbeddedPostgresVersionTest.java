@@ -12,7 +12,8 @@ class EmbeddedPostgresVersionTest {
 
   @Test
   void testsRunOnPostgresSixteenOrNewer() throws Exception {
-    try (var c = DriverManager.getConnection(TestDatabases.freshPostgresDatabase(), "postgres", "");
+    try (var c =
+            DriverManager.getConnection(TestDatabases.freshPostgresDatabase(), "postgres", "");
         var rs = c.createStatement().executeQuery("SHOW server_version_num")) {
       rs.next();
       assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(160000);
