@@ -6,8 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.audit.AuditRoutes;
-import io.qccompanion.server.auditpack.AuditPack;
-import io.qccompanion.server.auditpack.AuditPackClauses;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
@@ -31,12 +29,13 @@ import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
-import io.qccompanion.server.connections.JiraPanelRoutes;
+import io.qccompanion.server.connections.PanelLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.disputes.DisputeRoutes;
-import io.qccompanion.server.disputes.EvaluationGateway;
 import io.qccompanion.server.disputes.FeedbackService;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.evaluations.EvaluationRoutes;
 import io.qccompanion.server.evaluations.EvaluationService;
 import io.qccompanion.server.outbox.Outbox;
@@ -45,13 +44,12 @@ import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.pages.FeedbackPage;
 import io.qccompanion.server.pages.PageRoutes;
 import io.qccompanion.server.pages.PanelPage;
-import io.qccompanion.server.production.ProductionExceptions;
-import io.qccompanion.server.production.ProductionReport;
 import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.retention.DailyJobs;
 import io.qccompanion.server.retention.RetentionJob;
 import io.qccompanion.server.retention.RetentionRoutes;
 import io.qccompanion.server.sampling.Sampling;
+import io.qccompanion.server.sampling.SamplingRoutes;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
@@ -70,7 +68,6 @@ import io.qccompanion.server.users.AgentLinks;
 import io.qccompanion.server.users.AgentRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
-import io.qccompanion.server.web.Json;
 import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
@@ -86,71 +83,71 @@ public final class CompanionApp implements AutoCloseable {
   private final Database db;
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Components components;
+  private final Clock clock;
+  private final AuditLog audit;
+  private final UserDirectory users;
+  private final Sessions sessions;
+  private final ApiTokens tokens;
+  private final ConnectionStore connections;
+  private final ConnectorRegistry connectors;
+  private final SyncRunner sync;
+  private final SamplingOnIngest samplingOnIngest;
+  private final Sampling sampling;
+  private final Scorecards scorecards;
+  private final ScorecardSelector selector;
+  private final ScoringEngine scoring;
+  private final Outbox outbox;
+  private final EvaluationService evaluations;
+  private final EvaluationGateway gateway;
+  private final WriteBackWorker writeBack;
+  private final FeedbackService feedback;
+  private final CalibrationService calibrations;
+  private final GraderConsistency graderConsistency;
+  private final ComplianceEscalations escalations;
+  private final ActionPlans actionPlans;
+  private final CoachingSessions coaching;
+  private final TrainingRecords training;
+  private final SelfReviews selfReviews;
+  private final RetentionJob retention;
+  private final KpiTargets kpiTargets;
+  private final QualityAggregates qualityAggregates;
+  private final SummaryService summaries;
   private final List<AutoCloseable> background = new ArrayList<>();
   private Javalin javalin;
 
-  /** Everything the routes and background jobs use; exposed for the CLI, demo and tests. */
-  public record Components(
-      Database db,
-      Clock clock,
-      CompanionConfig config,
-      AuditLog audit,
-      SecretBox secrets,
-      UserDirectory users,
-      Sessions sessions,
-      ApiTokens tokens,
-      ConnectionStore connections,
-      ConnectorRegistry connectors,
-      TicketStore tickets,
-      SyncRunner sync,
-      SamplingOnIngest samplingOnIngest,
-      Scorecards scorecards,
-      ScorecardSelector scorecardSelector,
-      ScoringEngine scoring,
-      Outbox outbox,
-      EvaluationService evaluations,
-      WriteBackWorker writeBack,
-      EvaluationGateway evaluationGateway,
-      FeedbackService feedback,
-      CalibrationService calibrations,
-      GraderConsistency graderConsistency,
-      ComplianceEscalations escalations,
-      ActionPlans actionPlans,
-      CoachingSessions coaching,
-      TrainingRecords training,
-      SelfReviews selfReviews,
-      RetentionJob retention,
-      Sampling sampling,
-      KpiTargets kpiTargets,
-      QualityAggregates qualityAggregates,
-      SummaryService summaries,
-      ProductionReport production) {}
-
+  /** Opens and migrates the database and builds every service; {@link #start} adds the routes. */
   public CompanionApp(CompanionConfig config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
-    var audit = new AuditLog(clock);
-    var users = new UserDirectory(db, clock);
-    var box = new SecretBox(config.secretKey());
-    var connections = new ConnectionStore(db, box, clock, config.publicUrl());
-    var connectors = new ConnectorRegistry(connections, clock);
-    var tickets = new TicketStore(users, clock);
-    var sampling = new Sampling(db, clock, audit, new ActionPlanSamplingSignal());
-    var samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
-    var sync =
+    this.audit = new AuditLog(clock);
+    this.users = new UserDirectory(db, clock);
+    this.sessions = new Sessions(db, clock, config.sessionTtl());
+    this.tokens = new ApiTokens(db, clock);
+    this.connections =
+        new ConnectionStore(db, new SecretBox(config.secretKey()), clock, config.publicUrl());
+    this.connectors = new ConnectorRegistry(connections, clock);
+    this.sampling = new Sampling(clock, audit, new ActionPlanSamplingSignal());
+    this.samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
+    this.sync =
         new SyncRunner(
-            db, connections, connectors, tickets, audit, clock, metrics, samplingOnIngest);
-    var scorecards = new Scorecards(clock, audit, users);
-    var selector = new ScorecardSelector(db);
-    var scoring = new ScoringEngine();
-    var outbox = new Outbox(clock);
-    SinkOpener sinks = connectors::openSink;
-    var kpiTargets = new KpiTargets(clock);
-    var qualityAggregates = new QualityAggregates(db);
-    var escalations = new ComplianceEscalations(clock, audit);
-    var evaluations =
+            db,
+            connections,
+            connectors,
+            new TicketStore(users, clock),
+            audit,
+            clock,
+            metrics,
+            samplingOnIngest);
+    this.scorecards = new Scorecards(clock, audit, users);
+    this.selector = new ScorecardSelector(db);
+    this.scoring = new ScoringEngine();
+    this.outbox = new Outbox(clock);
+    this.kpiTargets = new KpiTargets(clock);
+    this.qualityAggregates = new QualityAggregates(db);
+    this.escalations = new ComplianceEscalations(clock, audit);
+    this.evaluations =
         new EvaluationService(
             clock,
             audit,
@@ -159,70 +156,38 @@ public final class CompanionApp implements AutoCloseable {
             scoring,
             outbox,
             List.of(qualityAggregates::apply, (h, id) -> escalations.raiseFor(h, id)));
-    var gateway = new EvaluationGateway(evaluations, scorecards, scoring);
-    var calibrations = new CalibrationService(clock, audit, gateway);
-    this.components =
-        new Components(
+    this.gateway = new EvaluationGateway(evaluations, scorecards, scoring);
+    SinkOpener sinks = connectors::openSink;
+    this.writeBack =
+        new WriteBackWorker(
             db,
             clock,
-            config,
-            audit,
-            box,
-            users,
-            new Sessions(db, clock, config.sessionTtl()),
-            new ApiTokens(db, clock),
-            connections,
-            connectors,
-            tickets,
-            sync,
-            samplingOnIngest,
-            scorecards,
-            selector,
-            scoring,
-            outbox,
-            evaluations,
-            new WriteBackWorker(
-                db,
-                clock,
-                sinks,
-                new WriteBackFailures(db, connections, audit),
-                metrics,
-                config.publicUrl()),
-            gateway,
-            new FeedbackService(clock, audit, gateway, escalations),
-            calibrations,
-            new GraderConsistency(calibrations, gateway),
-            escalations,
-            new ActionPlans(clock, audit),
-            new CoachingSessions(clock, audit),
-            new TrainingRecords(clock, audit),
-            new SelfReviews(clock, audit, gateway),
-            new RetentionJob(clock, audit, qualityAggregates::retract),
-            sampling,
-            kpiTargets,
-            qualityAggregates,
-            new SummaryService(db, qualityAggregates, kpiTargets),
-            new ProductionReport(new ProductionExceptions(), kpiTargets));
-  }
-
-  public Components components() {
-    return components;
+            sinks,
+            new WriteBackFailures(db, connections, audit),
+            metrics,
+            config.publicUrl());
+    this.calibrations = new CalibrationService(clock, audit, gateway);
+    this.feedback = new FeedbackService(clock, audit, gateway, escalations);
+    this.graderConsistency = new GraderConsistency(calibrations, gateway);
+    this.actionPlans = new ActionPlans(clock, audit);
+    this.coaching = new CoachingSessions(clock, audit);
+    this.training = new TrainingRecords(clock, audit);
+    this.selfReviews = new SelfReviews(clock, audit, gateway);
+    this.retention = new RetentionJob(clock, audit, qualityAggregates::retract);
+    this.summaries = new SummaryService(db, qualityAggregates, kpiTargets);
   }
 
   /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
   public CompanionApp start() {
-    var c = components;
-    var authenticator = new Authenticator(c.sessions(), c.tokens(), c.users());
+    var authenticator = new Authenticator(sessions, tokens, users);
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
     var health = new ConnectionHealthMetrics(db, metrics);
     var opsRoutes = new OpsRoutes(db, metrics, new OpenApiDocument(VERSION), health::refresh);
-    var userRoutes = new UserRoutes(db, c.users(), c.sessions(), c.tokens(), c.audit(), cookies);
-    var connectionRoutes =
-        new ConnectionRoutes(db, c.connections(), c.connectors(), c.sync(), c.audit(), c.clock());
-    var webhookRoutes = new WebhookRoutes(db, c.connections(), c.connectors(), c.clock());
+    var userRoutes = new UserRoutes(db, users, sessions, tokens, audit, cookies);
+    var connectionRoutes = new ConnectionRoutes(db, connections, connectors, sync, audit, clock);
+    var webhookRoutes = new WebhookRoutes(db, connections, connectors, clock);
     var hostLoginRoutes =
-        new HostLoginRoutes(
-            db, c.connections(), c.connectors(), c.users(), c.sessions(), cookies, c.clock());
+        new HostLoginRoutes(db, connections, connectors, users, sessions, cookies, clock);
     javalin =
         Javalin.create(
             cfg -> {
@@ -235,62 +200,140 @@ public final class CompanionApp implements AutoCloseable {
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
               new AgentRoutes(
-                      db,
-                      c.users(),
-                      new AgentLinks(c.clock(), c.audit(), c.qualityAggregates()::apply),
-                      c.audit())
+                      db, users, new AgentLinks(clock, audit, qualityAggregates::apply), audit)
                   .register(cfg.routes);
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
-              new JiraPanelRoutes(
-                      db, c.connections(), c.connectors(), c.users(), c.clock(), config.publicUrl())
+              new PanelLoginRoutes(
+                      db,
+                      connections,
+                      connectors,
+                      users,
+                      hostLoginRoutes,
+                      clock,
+                      config.publicUrl())
                   .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               // no notification inbox yet: the shell's badge stays hidden
-              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db), user -> 0)
+              new PageRoutes(new PanelPage(db), new FeedbackPage(db), user -> 0)
                   .register(cfg.routes);
-              new ScorecardRoutes(db, c.scorecards()).register(cfg.routes);
-              new EvaluationRoutes(db, c.evaluations(), c.scoring(), c.outbox())
+              new ScorecardRoutes(db, scorecards).register(cfg.routes);
+              new EvaluationRoutes(db, evaluations, scoring, outbox).register(cfg.routes);
+              new DisputeRoutes(db, feedback, gateway, clock).register(cfg.routes);
+              new CalibrationRoutes(db, calibrations, gateway, graderConsistency)
                   .register(cfg.routes);
-              new DisputeRoutes(db, c.feedback(), c.evaluationGateway(), c.clock())
-                  .register(cfg.routes);
-              new CalibrationRoutes(
-                      db, c.calibrations(), c.evaluationGateway(), c.graderConsistency())
-                  .register(cfg.routes);
-              new ComplianceRoutes(db, c.escalations()).register(cfg.routes);
+              new ComplianceRoutes(db, escalations).register(cfg.routes);
               new AuditRoutes(db).register(cfg.routes);
-              new RetentionRoutes(db, c.retention()).register(cfg.routes);
-              new CoachingRoutes(db, c.coaching(), c.actionPlans(), c.training(), c.selfReviews())
+              new RetentionRoutes(db, retention).register(cfg.routes);
+              new CoachingRoutes(db, coaching, actionPlans, training, selfReviews)
                   .register(cfg.routes);
-              c.sampling().register(cfg.routes);
-              var clauses = new AuditPackClauses(c.clock(), c.audit());
-              new AuditPackRoutes(db, new AuditPack(c.graderConsistency(), clauses), clauses)
-                  .register(cfg.routes);
-              new SummaryRoutes(db, c.summaries(), c.clock()).register(cfg.routes);
-              new TargetRoutes(db, c.kpiTargets(), c.audit(), c.clock()).register(cfg.routes);
-              new ProductionRoutes(
-                      db, new ProductionExceptions(), c.production(), c.audit(), c.clock())
-                  .register(cfg.routes);
+              new SamplingRoutes(db, sampling).register(cfg.routes);
+              new AuditPackRoutes(db, graderConsistency, clock, audit).register(cfg.routes);
+              new SummaryRoutes(db, summaries, clock).register(cfg.routes);
+              new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
+              new ProductionRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
-      var scheduler = new SyncScheduler(db, c.sync(), c.clock());
+      var scheduler = new SyncScheduler(db, sync, clock);
       scheduler.start(15);
       background.add(scheduler);
-      c.writeBack().start();
-      background.add(workflowJobs(c).start(5, 24 * 60));
+      writeBack.start();
+      background.add(workflowJobs().start(5, 24 * 60));
     }
     return this;
   }
 
   // Housekeeping of the QA workflows; each job runs in its own transaction.
-  private DailyJobs workflowJobs(Components c) {
+  private DailyJobs workflowJobs() {
     return new DailyJobs(
         List.of(
-            () -> db.write(h -> c.retention().run(h, null, false)),
-            () -> db.write(h -> c.actionPlans().reviewDue(h, null)),
-            () -> db.write(c.escalations()::sweep)));
+            () -> db.write(h -> retention.run(h, null, false)),
+            () -> db.write(h -> actionPlans.reviewDue(h, null)),
+            () -> db.write(escalations::sweep)));
+  }
+
+  // What the CLI commands, the demo and the tests use; the routes get theirs in start().
+
+  public CompanionConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public UserDirectory users() {
+    return users;
+  }
+
+  public ApiTokens tokens() {
+    return tokens;
+  }
+
+  public ConnectionStore connections() {
+    return connections;
+  }
+
+  public ConnectorRegistry connectors() {
+    return connectors;
+  }
+
+  public SyncRunner sync() {
+    return sync;
+  }
+
+  public SamplingOnIngest samplingOnIngest() {
+    return samplingOnIngest;
+  }
+
+  public Sampling sampling() {
+    return sampling;
+  }
+
+  public Scorecards scorecards() {
+    return scorecards;
+  }
+
+  public ScorecardSelector scorecardSelector() {
+    return selector;
+  }
+
+  public ScoringEngine scoring() {
+    return scoring;
+  }
+
+  public EvaluationService evaluations() {
+    return evaluations;
+  }
+
+  public FeedbackService feedback() {
+    return feedback;
+  }
+
+  public CalibrationService calibrations() {
+    return calibrations;
+  }
+
+  public ActionPlans actionPlans() {
+    return actionPlans;
+  }
+
+  public QualityAggregates qualityAggregates() {
+    return qualityAggregates;
+  }
+
+  public SummaryService summaries() {
+    return summaries;
   }
 
   /** The port the server listens on. */
@@ -308,7 +351,7 @@ public final class CompanionApp implements AutoCloseable {
 
   @Override
   public void close() {
-    components.writeBack().stop();
+    writeBack.stop();
     for (AutoCloseable job : background) {
       try {
         job.close();

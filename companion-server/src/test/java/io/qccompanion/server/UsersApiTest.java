@@ -124,7 +124,7 @@ class UsersApiTest {
     assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     String cookie = setCookie.substring(0, setCookie.indexOf(';'));
     String csrf =
-        io.qccompanion.server.web.Json.MAPPER
+        io.qccompanion.server.domain.Json.MAPPER
             .readTree(login.body().string())
             .get("csrfToken")
             .asText();

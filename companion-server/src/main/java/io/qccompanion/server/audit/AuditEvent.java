@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** One audit event as read back: who did what to which entity, before and after. */
-public record AuditEvent(
+record AuditEvent(
     String id,
     Instant at,
     String actorId,

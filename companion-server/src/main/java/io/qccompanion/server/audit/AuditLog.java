@@ -1,7 +1,7 @@
 package io.qccompanion.server.audit;
 
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 

@@ -1,7 +1,7 @@
 package io.qccompanion.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
 /** Reads the audit log in (at, id) order with filters; it is never changed through the API. */
-public final class AuditReader {
+final class AuditReader {
 
   /** Filters; null means any. {@code from} inclusive, {@code to} exclusive, epoch millis. */
   public record Query(

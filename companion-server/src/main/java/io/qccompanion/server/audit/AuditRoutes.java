@@ -4,8 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.csv.Csv;
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,7 +36,7 @@ public final class AuditRoutes {
   }
 
   void list(Context ctx) {
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     var q = query(ctx, cursor.sortKey(), cursor.id(), cursor.limit() + 1);
     List<AuditEvent> rows = db.read(h -> reader.page(h, q));
     var slice = cursor.slice(rows, e -> e.at().toEpochMilli(), AuditEvent::id);

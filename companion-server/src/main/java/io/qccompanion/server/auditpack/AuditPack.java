@@ -2,7 +2,7 @@ package io.qccompanion.server.auditpack;
 
 import io.qccompanion.server.calibration.GraderConsistency;
 import io.qccompanion.server.csv.Csv;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Handle;
  * and times, a cover index (README.md) and, on every record, the clause it evidences from the
  * mapping admins edit ({@link AuditPackClauses}).
  */
-public final class AuditPack {
+final class AuditPack {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

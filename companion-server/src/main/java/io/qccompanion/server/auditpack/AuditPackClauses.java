@@ -1,8 +1,9 @@
 package io.qccompanion.server.auditpack;
 
 import io.qccompanion.server.audit.AuditLog;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.Handle;
  * The mapping from each kind of record in the audit pack to the clause of the standard it
  * evidences; admins edit it (defaults from our SOP's sections, migration V81).
  */
-public final class AuditPackClauses {
+final class AuditPackClauses {
   private final Clock clock;
   private final AuditLog audit;
 
@@ -42,11 +43,11 @@ public final class AuditPackClauses {
   /** Maps {@code recordKind} to another clause. */
   public Clause put(Handle h, String actorId, String recordKind, String clause, String title) {
     Clause before = byKind(h).get(recordKind);
-    if (before == null) throw HttpProblem.notFound("record kind", recordKind);
+    if (before == null) throw new NotFound("record kind", recordKind);
     String c = Fields.required(clause, "/clause").strip();
     String t = Fields.required(title, "/title").strip();
-    if (c.isEmpty()) throw HttpProblem.invalid("/clause", "/clause must not be blank");
-    if (t.isEmpty()) throw HttpProblem.invalid("/title", "/title must not be blank");
+    if (c.isEmpty()) throw Invalid.malformed("/clause", "/clause must not be blank");
+    if (t.isEmpty()) throw Invalid.malformed("/title", "/title must not be blank");
     h.createUpdate(
             """
             UPDATE audit_pack_clauses SET clause = :c, title = :t, updated_at = :now, updated_by = :by

@@ -2,9 +2,11 @@ package io.qccompanion.server.auditpack;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.calibration.GraderConsistency;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;
@@ -25,10 +27,11 @@ public final class AuditPackRoutes {
   private final AuditPack pack;
   private final AuditPackClauses clauses;
 
-  public AuditPackRoutes(Database db, AuditPack pack, AuditPackClauses clauses) {
+  public AuditPackRoutes(
+      Database db, GraderConsistency consistency, java.time.Clock clock, AuditLog audit) {
     this.db = db;
-    this.pack = pack;
-    this.clauses = clauses;
+    this.clauses = new AuditPackClauses(clock, audit);
+    this.pack = new AuditPack(consistency, clauses);
   }
 
   public void register(RoutesConfig r) {

@@ -2,7 +2,6 @@ package io.qccompanion.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +19,9 @@ public final class Authenticator {
 
   private final Sessions sessions;
   private final ApiTokens tokens;
-  private final UserDirectory users;
+  private final Principals users;
 
-  public Authenticator(Sessions sessions, ApiTokens tokens, UserDirectory users) {
+  public Authenticator(Sessions sessions, ApiTokens tokens, Principals users) {
     this.sessions = sessions;
     this.tokens = tokens;
     this.users = users;

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * Inter-rater reliability statistics: Krippendorff's alpha (nominal, ordinal, interval; tolerates
  * missing values) and Fleiss' kappa (complete data, nominal categories).
  */
-public final class Agreement {
+final class Agreement {
   private Agreement() {}
 
   /** Which difference function alpha uses. */

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * The numbers of one calibration session: agreement and inter-rater reliability per criterion, and
  * each QC's deviation from the benchmark (score and per criterion; negative = stricter).
  */
-public record CalibrationReport(
+record CalibrationReport(
     String sessionId,
     int tickets,
     int graders,

@@ -5,8 +5,9 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.evaluations.Evaluation;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
@@ -174,7 +175,7 @@ public final class CalibrationRoutes {
         answers -> {
           try {
             return evaluations.score(def, answers).score();
-          } catch (HttpProblem incomplete) {
+          } catch (Invalid incomplete) {
             return null;
           }
         });

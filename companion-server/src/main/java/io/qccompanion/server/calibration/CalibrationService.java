@@ -3,11 +3,13 @@ package io.qccompanion.server.calibration;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,23 +41,22 @@ public final class CalibrationService {
       String scorecardVersionId,
       List<String> ticketIds,
       List<String> qcIds) {
-    if (title == null || title.isBlank()) throw HttpProblem.invalid("/title", "title is required");
+    if (title == null || title.isBlank()) throw Invalid.malformed("/title", "title is required");
     if (scorecardVersionId == null)
-      throw HttpProblem.invalid("/scorecardVersionId", "scorecardVersionId is required");
+      throw Invalid.malformed("/scorecardVersionId", "scorecardVersionId is required");
     evaluations.definition(h, scorecardVersionId, "/scorecardVersionId");
     if (ticketIds == null || ticketIds.isEmpty())
-      throw HttpProblem.invalid("/ticketIds", "name at least one ticket");
+      throw Invalid.malformed("/ticketIds", "name at least one ticket");
     if (qcIds == null || qcIds.size() < 2)
-      throw HttpProblem.invalid("/qcIds", "a calibration needs at least two QCs");
+      throw Invalid.malformed("/qcIds", "a calibration needs at least two QCs");
     for (int i = 0; i < ticketIds.size(); i++)
       if (!exists(h, "SELECT COUNT(*) FROM tickets WHERE id = :id", ticketIds.get(i)))
-        throw HttpProblem.invalid("/ticketIds/" + i, "no ticket '" + ticketIds.get(i) + "'");
+        throw Invalid.malformed("/ticketIds/" + i, "no ticket '" + ticketIds.get(i) + "'");
     for (int i = 0; i < qcIds.size(); i++)
       if (!exists(
           h,
           "SELECT COUNT(*) FROM users WHERE id = :id AND role IN ('QC', 'QC_LEAD', 'ADMIN')",
-          qcIds.get(i)))
-        throw HttpProblem.invalid("/qcIds/" + i, "no grader '" + qcIds.get(i) + "'");
+          qcIds.get(i))) throw Invalid.malformed("/qcIds/" + i, "no grader '" + qcIds.get(i) + "'");
     String id = Ids.newId();
     h.createUpdate(
             """
@@ -121,7 +122,7 @@ public final class CalibrationService {
                         h,
                         "SELECT user_id FROM calibration_participants WHERE session_id = ? ORDER BY user_id",
                         id)))
-        .orElseThrow(() -> HttpProblem.notFound("calibration", id));
+        .orElseThrow(() -> new NotFound("calibration", id));
   }
 
   /** Session ids created in [from, to), newest last. */
@@ -137,8 +138,7 @@ public final class CalibrationService {
   /** Ends blind grading: every participant may now see every grade. */
   public CalibrationSession reveal(Handle h, String actorId, String id, String notes) {
     CalibrationSession before = require(h, id);
-    if (before.revealed())
-      throw HttpProblem.conflict("calibration '" + id + "' is already revealed");
+    if (before.revealed()) throw new Conflict("calibration '" + id + "' is already revealed");
     h.createUpdate(
             "UPDATE calibration_sessions SET status = 'REVEALED', revealed_at = :at, notes = :notes WHERE id = :id")
         .bind("at", clock.millis())
@@ -159,12 +159,10 @@ public final class CalibrationService {
       Map<String, Answer> answers,
       String note) {
     CalibrationSession s = require(h, id);
-    if (!s.revealed())
-      throw HttpProblem.conflict("record the benchmark after the grades are revealed");
-    if (!s.ticketIds().contains(ticketId))
-      throw HttpProblem.notFound("calibration ticket", ticketId);
+    if (!s.revealed()) throw new Conflict("record the benchmark after the grades are revealed");
+    if (!s.ticketIds().contains(ticketId)) throw new NotFound("calibration ticket", ticketId);
     if (answers == null || answers.isEmpty())
-      throw HttpProblem.invalid("/answers", "answers are required");
+      throw Invalid.malformed("/answers", "answers are required");
     evaluations.score(
         evaluations.definition(h, s.scorecardVersionId(), "/scorecardVersionId"), answers);
     h.execute(

@@ -1,6 +1,6 @@
 package io.qccompanion.server.calibration;
 
-import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

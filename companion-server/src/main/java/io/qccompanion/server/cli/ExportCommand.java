@@ -1,22 +1,22 @@
 package io.qccompanion.server.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.csv.CsvStream;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.summaries.Bucket;
 import io.qccompanion.server.summaries.GroupBy;
-import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.Period;
-import io.qccompanion.server.summaries.QualityAggregates;
 import io.qccompanion.server.summaries.Scope;
 import io.qccompanion.server.summaries.SummaryExports;
 import io.qccompanion.server.summaries.SummaryService;
-import io.qccompanion.server.web.Json;
 import java.io.BufferedWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -67,15 +67,14 @@ final class ExportCommand implements Callable<Integer> {
           case "json" -> false;
           default -> throw new IllegalArgumentException("--format must be csv or json");
         };
-    var c = config.load();
     Period period = new Period(from, to);
     Scope scope = team == null ? Scope.ALL : new Scope(Set.of(team), null, null);
-    try (var db = Database.open(c.databaseUrl(), c.databaseUser(), c.databasePassword());
+    try (var app = new CompanionApp(config.load(), Clock.systemUTC());
         Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       long rows;
       switch (what) {
-        case "summaries" -> rows = summaries(db, period, scope, csv, w);
-        case "evaluations" -> rows = evaluations(db, period, scope, csv, w);
+        case "summaries" -> rows = summaries(app.summaries(), period, scope, csv, w);
+        case "evaluations" -> rows = evaluations(app.db(), period, scope, csv, w);
         default -> throw new IllegalArgumentException("export summaries or evaluations");
       }
       System.out.println("wrote " + rows + " row(s) to " + out);
@@ -83,11 +82,8 @@ final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private long summaries(Database db, Period period, Scope scope, boolean csv, Writer w)
+  private long summaries(SummaryService service, Period period, Scope scope, boolean csv, Writer w)
       throws Exception {
-    var service =
-        new SummaryService(
-            db, new QualityAggregates(db), new KpiTargets(java.time.Clock.systemUTC()));
     var summary =
         service.summarize(
             scope,

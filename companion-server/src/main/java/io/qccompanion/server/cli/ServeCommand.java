@@ -14,7 +14,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     var app = new CompanionApp(config.load(), Clock.systemUTC()).start();
-    System.out.println("QC Companion listening on " + app.components().config().publicUrl());
+    System.out.println("QC Companion listening on " + app.config().publicUrl());
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,7 +1,7 @@
 package io.qccompanion.server.cli;
 
 import io.qccompanion.server.CompanionApp;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.NotFound;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,11 +22,11 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (var app = new CompanionApp(config.load(), Clock.systemUTC())) {
-      var c = app.components();
+      var c = app;
       var connection =
           c.db()
               .read(h -> c.connections().find(h, name))
-              .orElseThrow(() -> HttpProblem.notFound("connection", name));
+              .orElseThrow(() -> new NotFound("connection", name));
       var result = c.sync().syncOnce(connection.id(), maxPages);
       System.out.printf(
           "%s: %s, %d page(s), %d ticket(s) stored%s%n",

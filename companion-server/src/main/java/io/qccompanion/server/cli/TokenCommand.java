@@ -1,7 +1,7 @@
 package io.qccompanion.server.cli;
 
 import io.qccompanion.server.CompanionApp;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.NotFound;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +26,12 @@ final class TokenCommand {
     @Override
     public Integer call() {
       try (var app = new CompanionApp(config.load(), Clock.systemUTC())) {
-        var c = app.components();
+        var c = app;
         var user =
             c.users().users().stream()
                 .filter(u -> u.email().equalsIgnoreCase(email))
                 .findFirst()
-                .orElseThrow(() -> HttpProblem.notFound("user", email));
+                .orElseThrow(() -> new NotFound("user", email));
         var created =
             c.db()
                 .write(

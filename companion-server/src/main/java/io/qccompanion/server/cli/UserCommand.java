@@ -40,7 +40,7 @@ final class UserCommand {
       if (password == null || password.length() < 10)
         throw new IllegalArgumentException("password must have at least 10 characters");
       try (var app = new CompanionApp(config.load(), Clock.systemUTC())) {
-        var c = app.components();
+        var c = app;
         var user =
             c.db()
                 .write(

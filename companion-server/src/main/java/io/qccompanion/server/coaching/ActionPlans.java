@@ -1,9 +1,11 @@
 package io.qccompanion.server.coaching;
 
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,21 +41,21 @@ public final class ActionPlans {
             .bind("id", agentId)
             .mapTo(String.class)
             .findOne()
-            .orElseThrow(() -> HttpProblem.invalid("/agentId", "no agent '" + agentId + "'"));
+            .orElseThrow(() -> Invalid.malformed("/agentId", "no agent '" + agentId + "'"));
     String goal = Fields.required(d.goal(), "/goal");
     String measure = Fields.required(d.measure(), "/measure");
     if (!List.of("QUALITY_SCORE", "PASS_RATE", "CRITERION_PASS_RATE").contains(measure))
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           "/measure", "measure must be QUALITY_SCORE, PASS_RATE or CRITERION_PASS_RATE");
     if (measure.equals("CRITERION_PASS_RATE") && d.criterionId() == null)
-      throw HttpProblem.invalid("/criterionId", "a criterion pass rate needs criterionId");
+      throw Invalid.malformed("/criterionId", "a criterion pass rate needs criterionId");
     double target = Fields.range(Fields.required(d.target(), "/target"), 0, 100, "/target");
     int over =
         Fields.range(
             d.overEvaluations() == null ? 10 : d.overEvaluations(), 1, 200, "/overEvaluations");
     Instant due = Fields.required(d.dueAt(), "/dueAt");
     Instant now = clock.instant();
-    if (!due.isAfter(now)) throw HttpProblem.invalid("/dueAt", "dueAt must be in the future");
+    if (!due.isAfter(now)) throw Invalid.malformed("/dueAt", "dueAt must be in the future");
     String id = Ids.newId();
     h.createUpdate(
             """
@@ -90,7 +92,7 @@ public final class ActionPlans {
   public ActionPlan review(Handle h, String actorId, String id) {
     ActionPlan before = require(h, id);
     if (!"OPEN".equals(before.status()))
-      throw HttpProblem.conflict("action plan '" + id + "' was already reviewed");
+      throw new Conflict("action plan '" + id + "' was already reviewed");
     long start = before.startedAt().toEpochMilli();
     int over = before.overEvaluations();
     var r =
@@ -104,7 +106,7 @@ public final class ActionPlans {
             over);
     boolean due = !clock.instant().isBefore(before.dueAt());
     if (!due && r.count() < over)
-      throw HttpProblem.conflict(
+      throw new Conflict(
           "too early to review: "
               + r.count()
               + " of "
@@ -184,7 +186,7 @@ public final class ActionPlans {
         .bind("id", id)
         .map((rs, ctx) -> ActionPlan.map(rs))
         .findOne()
-        .orElseThrow(() -> HttpProblem.notFound("action plan", id));
+        .orElseThrow(() -> new NotFound("action plan", id));
   }
 
   /** Plans of one agent (null = all), newest first. */

@@ -3,10 +3,12 @@ package io.qccompanion.server.coaching;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class CoachingSessions {
             .bind("id", agentId)
             .mapTo(String.class)
             .findOne()
-            .orElseThrow(() -> HttpProblem.invalid("/agentId", "no agent '" + agentId + "'"));
+            .orElseThrow(() -> Invalid.malformed("/agentId", "no agent '" + agentId + "'"));
     List<String> evaluations = d.evaluationIds() == null ? List.of() : d.evaluationIds();
     for (int i = 0; i < evaluations.size(); i++) {
       String owner =
@@ -65,7 +67,7 @@ public final class CoachingSessions {
               .findOne()
               .orElse(null);
       if (!agentId.equals(owner))
-        throw HttpProblem.invalid(
+        throw Invalid.malformed(
             "/evaluationIds/" + i, "no evaluation '" + evaluations.get(i) + "' of this agent");
     }
     String id = Ids.newId();
@@ -97,7 +99,7 @@ public final class CoachingSessions {
   public Session acknowledge(Handle h, Principal p, String id) {
     Session before = require(h, id);
     if (p.role() != Role.AGENT || !before.agentId().equals(p.agentId()))
-      throw HttpProblem.forbidden("only the coached agent may acknowledge this session");
+      throw new Forbidden("only the coached agent may acknowledge this session");
     if (before.acknowledgedAt() != null) return before;
     h.createUpdate("UPDATE coaching_sessions SET acknowledged_at = :now WHERE id = :id")
         .bind("now", clock.millis())
@@ -112,7 +114,7 @@ public final class CoachingSessions {
   public Session require(Handle h, String id) {
     return query(h, " WHERE id = :id", Map.of("id", id)).stream()
         .findFirst()
-        .orElseThrow(() -> HttpProblem.notFound("coaching session", id));
+        .orElseThrow(() -> new NotFound("coaching session", id));
   }
 
   /** Sessions of one agent (null = all), newest first. */

@@ -3,13 +3,16 @@ package io.qccompanion.server.coaching;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.disputes.EvaluationGateway;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +40,7 @@ public final class SelfReviews {
   /** Saves the agent's self-review; 409 once a QC has submitted a grade of the ticket. */
   public Map<String, Object> create(Handle h, Principal p, Draft d) {
     if (p.role() != Role.AGENT || p.agentId() == null)
-      throw HttpProblem.forbidden("only agents review their own tickets");
+      throw new Forbidden("only agents review their own tickets");
     String ticketId = Fields.required(d.ticketId(), "/ticketId");
     int own =
         h.createQuery(
@@ -49,9 +52,9 @@ public final class SelfReviews {
             .bind("a", p.agentId())
             .mapTo(Integer.class)
             .one();
-    if (own == 0) throw HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "' of yours");
+    if (own == 0) throw Invalid.malformed("/ticketId", "no ticket '" + ticketId + "' of yours");
     if (qcEvaluationId(h, ticketId) != null)
-      throw HttpProblem.conflict("a QC already graded this ticket; self-review comes first");
+      throw new Conflict("a QC already graded this ticket; self-review comes first");
     String versionId = Fields.required(d.scorecardVersionId(), "/scorecardVersionId");
     var def = evaluations.definition(h, versionId, "/scorecardVersionId");
     Map<String, Answer> answers = d.answers() == null ? Map.of() : d.answers();
@@ -72,7 +75,7 @@ public final class SelfReviews {
             .bind("score", score)
             .bind("now", clock.millis())
             .execute();
-    if (inserted == 0) throw HttpProblem.conflict("you already reviewed this ticket");
+    if (inserted == 0) throw new Conflict("you already reviewed this ticket");
     Map<String, Object> saved = Map.of("id", id, "ticketId", ticketId, "score", score);
     audit.record(h, p.userId(), "self_review.create", "self_review", id, null, saved);
     return gap(h, p, id);
@@ -85,10 +88,10 @@ public final class SelfReviews {
             .bind("id", id)
             .mapToMap()
             .findOne()
-            .orElseThrow(() -> HttpProblem.notFound("self-review", id));
+            .orElseThrow(() -> new NotFound("self-review", id));
     String agentId = (String) row.get("agent_id");
     if (p.role() == Role.AGENT && !agentId.equals(p.agentId()))
-      throw HttpProblem.notFound("self-review", id);
+      throw new NotFound("self-review", id);
     Map<String, Answer> self =
         Json.read(
             (String) row.get("answers"),

@@ -3,9 +3,11 @@ package io.qccompanion.server.coaching;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +59,9 @@ public final class TrainingRecords {
             .bind("id", agentId)
             .mapTo(String.class)
             .findOne()
-            .orElseThrow(() -> HttpProblem.invalid("/agentId", "no agent '" + agentId + "'"));
+            .orElseThrow(() -> Invalid.malformed("/agentId", "no agent '" + agentId + "'"));
     if (d.criterionId() == null && d.rootCause() == null)
-      throw HttpProblem.invalid("/criterionId", "name the gap: criterionId or rootCause");
+      throw Invalid.malformed("/criterionId", "name the gap: criterionId or rootCause");
     Instant now = clock.instant();
     Double baseline =
         d.criterionId() == null
@@ -100,7 +102,7 @@ public final class TrainingRecords {
   public Training complete(Handle h, Principal p, String id) {
     Training before = require(h, id);
     if (p.role() == Role.AGENT && !before.agentId().equals(p.agentId()))
-      throw HttpProblem.notFound("training", id);
+      throw new NotFound("training", id);
     if (before.completedAt() != null) return before;
     h.createUpdate("UPDATE training_records SET completed_at = :now WHERE id = :id")
         .bind("now", clock.millis())
@@ -115,9 +117,9 @@ public final class TrainingRecords {
   public Training review(Handle h, String actorId, String id) {
     Training before = require(h, id);
     if (before.completedAt() == null)
-      throw HttpProblem.conflict("training '" + id + "' is not completed yet");
+      throw new Conflict("training '" + id + "' is not completed yet");
     if (before.criterionId() == null)
-      throw HttpProblem.unprocessable("/criterionId", "effectiveness is measured per criterion");
+      throw Invalid.unprocessable("/criterionId", "effectiveness is measured per criterion");
     var after =
         QualityMeasure.measure(
             h,
@@ -147,7 +149,7 @@ public final class TrainingRecords {
   public Training require(Handle h, String id) {
     return query(h, " WHERE id = :id", Map.of("id", id)).stream()
         .findFirst()
-        .orElseThrow(() -> HttpProblem.notFound("training", id));
+        .orElseThrow(() -> new NotFound("training", id));
   }
 
   /** Records of one agent (null = all), newest first. */

@@ -1,8 +1,9 @@
 package io.qccompanion.server.compliance;
 
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,22 +99,22 @@ public final class ComplianceEscalations {
     String status =
         change.status() == null ? before.status() : change.status().strip().toUpperCase();
     if (!List.of("OPEN", "IN_PROGRESS", "RESOLVED").contains(status))
-      throw HttpProblem.invalid("/status", "status must be OPEN, IN_PROGRESS or RESOLVED");
+      throw Invalid.malformed("/status", "status must be OPEN, IN_PROGRESS or RESOLVED");
     String severity =
         change.severity() == null ? before.severity() : change.severity().strip().toUpperCase();
     if (!List.of("HIGH", "CRITICAL").contains(severity))
-      throw HttpProblem.invalid("/severity", "severity must be HIGH or CRITICAL");
+      throw Invalid.malformed("/severity", "severity must be HIGH or CRITICAL");
     String notes =
         change.resolutionNotes() == null ? before.resolutionNotes() : change.resolutionNotes();
     if ("RESOLVED".equals(status) && (notes == null || notes.isBlank()))
-      throw HttpProblem.invalid("/resolutionNotes", "resolution notes are required to resolve");
+      throw Invalid.malformed("/resolutionNotes", "resolution notes are required to resolve");
     String owner = change.ownerId() == null ? before.ownerId() : change.ownerId();
     if (change.ownerId() != null
         && h.createQuery("SELECT COUNT(*) FROM users WHERE id = :id")
                 .bind("id", owner)
                 .mapTo(Integer.class)
                 .one()
-            == 0) throw HttpProblem.invalid("/ownerId", "no user '" + owner + "'");
+            == 0) throw Invalid.malformed("/ownerId", "no user '" + owner + "'");
     Instant due = change.dueAt() == null ? before.dueAt() : change.dueAt();
     long now = clock.millis();
     h.createUpdate(
@@ -148,7 +149,7 @@ public final class ComplianceEscalations {
         .bind("id", id)
         .map((rs, ctx) -> Escalation.map(rs, now))
         .findOne()
-        .orElseThrow(() -> HttpProblem.notFound("escalation", id));
+        .orElseThrow(() -> new NotFound("escalation", id));
   }
 
   /** Escalations with {@code status} (null = all) created in [from, to), oldest first. */

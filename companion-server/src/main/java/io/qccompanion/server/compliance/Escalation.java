@@ -11,7 +11,7 @@ import java.util.List;
  * @param severity CRITICAL (critical fail) or HIGH (compliance criterion)
  * @param status OPEN, IN_PROGRESS or RESOLVED
  */
-public record Escalation(
+record Escalation(
     String id,
     String evaluationId,
     String ticketId,

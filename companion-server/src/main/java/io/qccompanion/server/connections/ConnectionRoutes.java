@@ -5,19 +5,18 @@ import static io.qccompanion.server.auth.Role.ADMIN;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.ConnectionCheck;
+import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.TicketSource;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.sync.SyncRunner;
-import io.qccompanion.server.sync.SyncScheduler;
-import io.qccompanion.server.sync.SyncStatus;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +30,7 @@ public final class ConnectionRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;
-  private final SyncRunner sync;
+  private final SyncNow sync;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -39,7 +38,7 @@ public final class ConnectionRoutes {
       Database db,
       ConnectionStore store,
       ConnectorRegistry connectors,
-      SyncRunner sync,
+      SyncNow sync,
       AuditLog audit,
       Clock clock) {
     this.db = db;
@@ -51,6 +50,7 @@ public final class ConnectionRoutes {
   }
 
   public void register(RoutesConfig r) {
+    r.get("/api/v1/connectors", this::connectors, ADMIN);
     r.get("/api/v1/connections", this::list, ADMIN);
     r.post("/api/v1/connections", this::create, ADMIN);
     r.get("/api/v1/connections/{id}", this::get, ADMIN);
@@ -93,6 +93,30 @@ public final class ConnectionRoutes {
     return new View(c, status, alert);
   }
 
+  /** An installed connector as the admin form needs it. */
+  record ConnectorView(
+      String host,
+      String displayName,
+      List<String> defaultClosedStatuses,
+      boolean panelLogin,
+      List<ConnectionOption> options) {}
+
+  void connectors(Context ctx) {
+    ctx.json(
+        Map.of(
+            "items",
+            connectors.providers().stream()
+                .map(
+                    p ->
+                        new ConnectorView(
+                            p.host().id(),
+                            p.displayName(),
+                            p.defaultClosedStatuses(),
+                            p.panelLogin().isPresent(),
+                            p.connectionOptions()))
+                .toList()));
+  }
+
   void list(Context ctx) {
     ctx.json(Map.of("items", store.list().stream().map(this::view).toList()));
   }
@@ -105,6 +129,13 @@ public final class ConnectionRoutes {
     Principal p = Authenticator.principal(ctx);
     ConnectionRequest req = Bodies.read(ctx, ConnectionRequest.class);
     Host host = host(req.host());
+    ConnectorProvider provider =
+        connectors
+            .provider(host)
+            .orElseThrow(
+                () ->
+                    HttpProblem.invalid(
+                        "/host", "no connector installed for " + host.id() + "; " + installed()));
     var draft =
         new ConnectionStore.Draft(
             Fields.required(req.name(), "/name"),
@@ -114,7 +145,7 @@ public final class ConnectionRoutes {
             req.username(),
             Fields.required(req.secret(), "/secret"),
             req.webhookSecret(),
-            req.closedStatuses() != null ? req.closedStatuses() : defaultClosed(host),
+            req.closedStatuses() != null ? req.closedStatuses() : provider.defaultClosedStatuses(),
             req.options() != null ? req.options() : Map.of(),
             req.startFrom() != null
                 ? req.startFrom()
@@ -125,8 +156,6 @@ public final class ConnectionRoutes {
                 : Fields.oneOf(Connection.Attribution.class, req.attribution(), "/attribution"));
     if (draft.authKind() == ConnectionSettings.Auth.Kind.API_TOKEN)
       Fields.required(draft.username(), "/username");
-    if (connectors.provider(host).isEmpty())
-      throw HttpProblem.invalid("/host", "no connector installed for " + host.id());
     Connection created =
         db.write(
             h -> {
@@ -250,24 +279,26 @@ public final class ConnectionRoutes {
     // "Sync now" is an explicit start of an untested connection.
     db.run(h -> store.start(h, id));
     if ("false".equals(ctx.queryParam("wait"))) {
-      db.run(h -> SyncScheduler.request(h, id, clock.millis()));
+      db.run(h -> SyncStatus.request(h, id, clock.millis()));
       ctx.status(202).json(Map.of("requested", true));
       return;
     }
-    SyncRunner.Result result = sync.syncOnce(id, 50);
+    SyncNow.Result result = sync.syncOnce(id, 50);
     var body = new LinkedHashMap<String, Object>();
     body.put("result", result);
     body.put("connection", view(store.get(id)));
     ctx.json(body);
   }
 
-  private static Host host(String value) {
-    Fields.required(value, "/host");
-    try {
-      return Host.fromId(value.strip().toLowerCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw HttpProblem.invalid("/host", "host must be zendesk or jira");
-    }
+  private Host host(String value) {
+    String id = Fields.required(value, "/host").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!Host.isValid(id)) throw HttpProblem.invalid("/host", "host must be " + installed());
+    return Host.of(id);
+  }
+
+  private String installed() {
+    List<String> ids = connectors.providers().stream().map(p -> p.host().id()).toList();
+    return ids.isEmpty() ? "installed: none" : "one of " + String.join(", ", ids);
   }
 
   private static String baseUrl(String value) {
@@ -279,15 +310,11 @@ public final class ConnectionRoutes {
       return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     } catch (IllegalArgumentException e) {
       throw HttpProblem.invalid(
-          "/baseUrl", "baseUrl must be an http(s) URL such as https://acme.zendesk.com");
+          "/baseUrl", "baseUrl must be an http(s) URL such as https://support.example.com");
     }
   }
 
   private static int interval(int seconds) {
     return Fields.range(seconds, 60, 86_400, "/intervalSeconds");
-  }
-
-  private static List<String> defaultClosed(Host host) {
-    return host == Host.ZENDESK ? List.of("solved", "closed") : List.of();
   }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.Host;
 import io.qccompanion.server.auth.SecretBox;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -55,7 +56,7 @@ public final class ConnectionStore {
   /** Stores a new connection in {@code status} (the API creates them UNTESTED). */
   public Connection insert(Handle h, String id, Draft d, Connection.Status status) {
     if (find(h, d.name()).isPresent())
-      throw HttpProblem.conflict("a connection named '" + d.name() + "' already exists");
+      throw new Conflict("a connection named '" + d.name() + "' already exists");
     long now = clock.millis();
     h.createUpdate(
             """
@@ -153,7 +154,7 @@ public final class ConnectionStore {
         .bind(0, id)
         .map((rs, ctx) -> map(rs))
         .findOne()
-        .orElseThrow(() -> HttpProblem.notFound("connection", id));
+        .orElseThrow(() -> new NotFound("connection", id));
   }
 
   public Connection get(String id) {
@@ -183,21 +184,23 @@ public final class ConnectionStore {
                 .bind(0, id)
                 .map(
                     (rs, ctx) ->
-                        new ConnectionSettings(
-                            id,
-                            rs.getString("name"),
-                            Host.fromId(rs.getString("host")),
-                            rs.getString("base_url"),
-                            new ConnectionSettings.Auth(
-                                ConnectionSettings.Auth.Kind.valueOf(rs.getString("auth_kind")),
-                                rs.getString("username"),
-                                box.decrypt(rs.getString("secret_enc"))),
-                            Json.read(rs.getString("closed_statuses"), STRINGS),
-                            Instant.ofEpochMilli(rs.getLong("start_from")),
-                            companionUrl,
-                            Json.read(rs.getString("options"), OPTIONS)))
+                        ConnectionSettings.builder()
+                            .connectionId(id)
+                            .name(rs.getString("name"))
+                            .host(Host.of(rs.getString("host")))
+                            .baseUrl(rs.getString("base_url"))
+                            .auth(
+                                new ConnectionSettings.Auth(
+                                    ConnectionSettings.Auth.Kind.valueOf(rs.getString("auth_kind")),
+                                    rs.getString("username"),
+                                    box.decrypt(rs.getString("secret_enc"))))
+                            .closedStatuses(Json.read(rs.getString("closed_statuses"), STRINGS))
+                            .startFrom(Instant.ofEpochMilli(rs.getLong("start_from")))
+                            .companionUrl(companionUrl)
+                            .options(Json.read(rs.getString("options"), OPTIONS))
+                            .build())
                 .findOne()
-                .orElseThrow(() -> HttpProblem.notFound("connection", id)));
+                .orElseThrow(() -> new NotFound("connection", id)));
   }
 
   /** The decrypted webhook signing secret, if one is set. */

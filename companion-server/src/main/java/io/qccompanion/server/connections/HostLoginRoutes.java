@@ -2,14 +2,15 @@ package io.qccompanion.server.connections;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.User;
 import io.qccompanion.server.users.UserDirectory;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class HostLoginRoutes {
     HostIdentity identity =
         connectors
             .provider(settings.host())
-            .flatMap(p -> p.verifyPanelToken(token, settings, clock.instant()))
+            .flatMap(ConnectorProvider::panelLogin)
+            .flatMap(login -> login.verify(token, settings, clock.instant()))
             .orElseThrow(
                 () -> HttpProblem.unauthorized("host token is not valid for this connection"));
     User user =

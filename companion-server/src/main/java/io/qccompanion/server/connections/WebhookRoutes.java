@@ -3,8 +3,8 @@ package io.qccompanion.server.connections;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.ConnectorProvider;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ public final class WebhookRoutes {
     Connection connection;
     try {
       connection = store.get(id);
-    } catch (HttpProblem notFound) {
+    } catch (NotFound notFound) {
       throw HttpProblem.unauthorized("webhook signature is not valid");
     }
     String secret =
@@ -50,11 +50,11 @@ public final class WebhookRoutes {
     ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     ConnectorProvider provider =
         connectors
-            .provider(io.qccompanion.model.Host.fromId(connection.host()))
+            .provider(io.qccompanion.model.Host.of(connection.host()))
             .orElseThrow(() -> HttpProblem.unauthorized("webhook signature is not valid"));
     if (!provider.verifyWebhook(headers, ctx.bodyAsBytes(), secret, clock.instant()))
       throw HttpProblem.unauthorized("webhook signature is not valid");
-    db.run(h -> SyncScheduler.request(h, id, clock.millis()));
+    db.run(h -> SyncStatus.request(h, id, clock.millis()));
     ctx.status(202).json(Map.of("syncRequested", true));
   }
 }

@@ -2,7 +2,6 @@ package io.qccompanion.server.demo;
 
 import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.auth.Principal;
-import io.qccompanion.server.coaching.WorkflowDemoData;
 import io.qccompanion.server.evaluations.EvaluationRequest;
 import io.qccompanion.server.scorecards.ScorecardVersion;
 import java.io.PrintStream;
@@ -36,7 +35,7 @@ final class DemoData {
   }
 
   void populate(String adminId, String leadId, String agentUserId) {
-    var c = app.components();
+    var c = app;
     ScorecardVersion version =
         c.db()
             .write(
@@ -72,7 +71,7 @@ final class DemoData {
 
   private int gradeOpenSamples(
       ScorecardVersion version, Map<String, Double> skill, Instant weekStart) {
-    var c = app.components();
+    var c = app;
     List<OpenSample> open =
         c.db()
             .read(
@@ -109,7 +108,7 @@ final class DemoData {
   }
 
   private void seedWorkflows(ScorecardVersion version, String leadId, String agentUserId) {
-    var c = app.components();
+    var c = app;
     Principal lead = c.users().principal(leadId, null).orElseThrow();
     Principal agent = c.users().principal(agentUserId, null).orElseThrow();
     c.db()

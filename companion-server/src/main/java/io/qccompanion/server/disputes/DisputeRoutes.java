@@ -5,11 +5,13 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.evaluations.Evaluation;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -119,7 +121,7 @@ public final class DisputeRoutes {
 
   void list(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     String status = ctx.queryParam("status");
     boolean overdueOnly = "true".equalsIgnoreCase(ctx.queryParam("overdue"));
     long now = clock.millis();

@@ -1,7 +1,7 @@
 package io.qccompanion.server.disputes;
 
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
 
 /**
  * When and how agents may dispute.
@@ -11,8 +11,7 @@ import io.qccompanion.server.web.HttpProblem;
  * @param scope OVERALL (whole evaluation), CRITERION (one criterion each) or EITHER
  * @param slaDays days a lead has to resolve an open dispute (default 3)
  */
-public record DisputeRules(
-    Integer windowDays, Integer maxPerEvaluation, String scope, Integer slaDays) {
+record DisputeRules(Integer windowDays, Integer maxPerEvaluation, String scope, Integer slaDays) {
   public static final DisputeRules DEFAULTS = new DisputeRules(7, 1, "EITHER", 3);
 
   /** Validates a body sent by an admin; missing fields keep the defaults. */
@@ -23,7 +22,7 @@ public record DisputeRules(
     int sla = Fields.range(slaDays == null ? 3 : slaDays, 1, 90, "/slaDays");
     String s = scope == null ? "EITHER" : scope.strip().toUpperCase();
     if (!s.equals("OVERALL") && !s.equals("CRITERION") && !s.equals("EITHER"))
-      throw HttpProblem.invalid("/scope", "scope must be OVERALL, CRITERION or EITHER");
+      throw Invalid.malformed("/scope", "scope must be OVERALL, CRITERION or EITHER");
     return new DisputeRules(window, max, s, sla);
   }
 }

@@ -4,10 +4,14 @@ import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.compliance.ComplianceEscalations;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.evaluations.Evaluation;
+import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +60,7 @@ public final class FeedbackService {
 
   /** The agent answers the evaluation in writing. */
   public Feedback respond(Handle h, Principal p, String evaluationId, String text) {
-    if (text == null || text.isBlank()) throw HttpProblem.invalid("/text", "text is required");
+    if (text == null || text.isBlank()) throw Invalid.malformed("/text", "text is required");
     Evaluation e = ownSubmitted(h, p, evaluationId);
     return insert(h, p, e, "RESPONSE", null, text.strip(), null, null);
   }
@@ -65,22 +69,22 @@ public final class FeedbackService {
   public Feedback dispute(
       Handle h, Principal p, String evaluationId, String criterionId, String reason) {
     if (reason == null || reason.isBlank())
-      throw HttpProblem.invalid("/reason", "reason is required");
+      throw Invalid.malformed("/reason", "reason is required");
     Evaluation e = ownSubmitted(h, p, evaluationId);
     DisputeRules r = rules.get(h);
     Instant closes = e.submittedAt().plus(Duration.ofDays(r.windowDays()));
     if (clock.instant().isAfter(closes))
-      throw HttpProblem.unprocessable(
+      throw Invalid.unprocessable(
           "/evaluationId", "the dispute window of " + r.windowDays() + " days closed at " + closes);
     if ("OVERALL".equals(r.scope()) && criterionId != null)
-      throw HttpProblem.invalid("/criterionId", "disputes are per evaluation, not per criterion");
+      throw Invalid.malformed("/criterionId", "disputes are per evaluation, not per criterion");
     if ("CRITERION".equals(r.scope()) && criterionId == null)
-      throw HttpProblem.invalid("/criterionId", "name the criterion you dispute");
+      throw Invalid.malformed("/criterionId", "name the criterion you dispute");
     if (criterionId != null && !e.answers().containsKey(criterionId))
-      throw HttpProblem.invalid("/criterionId", "no answer for criterion '" + criterionId + "'");
+      throw Invalid.malformed("/criterionId", "no answer for criterion '" + criterionId + "'");
     int count = disputes(h, evaluationId).size();
     if (count >= r.maxPerEvaluation())
-      throw HttpProblem.unprocessable(
+      throw Invalid.unprocessable(
           "/evaluationId",
           "this evaluation was already disputed "
               + count
@@ -104,18 +108,17 @@ public final class FeedbackService {
       String explanation,
       Map<String, Answer> answers) {
     Feedback before = require(h, disputeId);
-    if (!"DISPUTE".equals(before.kind())) throw HttpProblem.notFound("dispute", disputeId);
+    if (!"DISPUTE".equals(before.kind())) throw new NotFound("dispute", disputeId);
     if (!"OPEN".equals(before.status()))
-      throw HttpProblem.conflict("dispute '" + disputeId + "' is already " + before.status());
+      throw new Conflict("dispute '" + disputeId + "' is already " + before.status());
     Evaluation e = evaluations.require(h, before.evaluationId());
     if (p.role() == Role.AGENT || (p.agentId() != null && p.agentId().equals(e.agentId())))
-      throw HttpProblem.forbidden("you cannot resolve a dispute about your own evaluation");
+      throw new Forbidden("you cannot resolve a dispute about your own evaluation");
     if (p.userId().equals(e.qcId()))
-      throw HttpProblem.forbidden("the QC who graded the evaluation cannot resolve its dispute");
-    if (!p.seesTeam(e.teamId()))
-      throw HttpProblem.forbidden("the evaluation is outside your teams");
+      throw new Forbidden("the QC who graded the evaluation cannot resolve its dispute");
+    if (!p.seesTeam(e.teamId())) throw new Forbidden("the evaluation is outside your teams");
     if (explanation == null || explanation.isBlank())
-      throw HttpProblem.invalid("/explanation", "explanation is required");
+      throw Invalid.malformed("/explanation", "explanation is required");
     String o = outcome == null ? "" : outcome.strip().toUpperCase();
     Double scoreAfter = e.score();
     Integer revisionAfter = e.revision();
@@ -124,7 +127,7 @@ public final class FeedbackService {
       status = "UPHELD";
     } else if (o.equals("AMEND")) {
       if (answers == null || answers.isEmpty())
-        throw HttpProblem.invalid("/answers", "an amendment needs the changed answers");
+        throw Invalid.malformed("/answers", "an amendment needs the changed answers");
       Map<String, Answer> merged = new HashMap<>(e.answers());
       merged.putAll(answers);
       Evaluation amended =
@@ -134,7 +137,7 @@ public final class FeedbackService {
       scoreAfter = amended.score();
       revisionAfter = amended.revision();
       status = "AMENDED";
-    } else throw HttpProblem.invalid("/outcome", "outcome must be UPHOLD or AMEND");
+    } else throw Invalid.malformed("/outcome", "outcome must be UPHOLD or AMEND");
     h.createUpdate(
             """
             UPDATE feedback SET status = :status, resolved_by = :by, resolution = :text,
@@ -163,7 +166,7 @@ public final class FeedbackService {
         .bind("id", id)
         .map((rs, ctx) -> Feedback.map(rs, now))
         .findOne()
-        .orElseThrow(() -> HttpProblem.notFound("feedback", id));
+        .orElseThrow(() -> new NotFound("feedback", id));
   }
 
   /** All feedback on one evaluation, oldest first. */
@@ -184,12 +187,12 @@ public final class FeedbackService {
 
   private Evaluation ownSubmitted(Handle h, Principal p, String evaluationId) {
     if (evaluationId == null || evaluationId.isBlank())
-      throw HttpProblem.invalid("/evaluationId", "evaluationId is required");
+      throw Invalid.malformed("/evaluationId", "evaluationId is required");
     Evaluation e = evaluations.require(h, evaluationId);
     if (p.role() != Role.AGENT || p.agentId() == null || !p.agentId().equals(e.agentId()))
-      throw HttpProblem.forbidden("only the evaluated agent may give feedback on this evaluation");
+      throw new Forbidden("only the evaluated agent may give feedback on this evaluation");
     if (e.draft() || !Evaluation.REGULAR.equals(e.kind()))
-      throw HttpProblem.notFound("evaluation", evaluationId);
+      throw new NotFound("evaluation", evaluationId);
     return e;
   }
 

@@ -2,7 +2,8 @@ package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Forbidden;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -19,7 +20,7 @@ final class EvaluationAccess {
 
   void requireReadable(Handle h, Principal p, Evaluation e) {
     if (!readable(h, p, e))
-      throw HttpProblem.forbidden("evaluation '" + e.id() + "' is not visible to you");
+      throw new Forbidden("evaluation '" + e.id() + "' is not visible to you");
   }
 
   boolean readable(Handle h, Principal p, Evaluation e) {
@@ -40,9 +41,8 @@ final class EvaluationAccess {
   /** Only the QC who owns a draft may change or submit it. */
   void requireOwnDraft(Principal p, Evaluation e) {
     if (!p.userId().equals(e.qcId()))
-      throw HttpProblem.forbidden(
-          "only the QC who started evaluation '" + e.id() + "' may edit it");
+      throw new Forbidden("only the QC who started evaluation '" + e.id() + "' may edit it");
     if (!e.draft())
-      throw HttpProblem.conflict("evaluation '" + e.id() + "' is " + e.status() + ", not a draft");
+      throw new Conflict("evaluation '" + e.id() + "' is " + e.status() + ", not a draft");
   }
 }

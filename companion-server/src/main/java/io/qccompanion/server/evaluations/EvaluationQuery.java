@@ -2,7 +2,7 @@ package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.domain.Cursor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

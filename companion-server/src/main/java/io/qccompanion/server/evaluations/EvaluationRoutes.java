@@ -5,11 +5,12 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -78,7 +79,7 @@ public final class EvaluationRoutes {
 
   void list(Context ctx) {
     Principal p = Authenticator.principal(ctx);
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     var query =
         new EvaluationQuery(
             ctx.queryParam("agentId"),

@@ -2,6 +2,11 @@ package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.outbox.Outbox;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.ScorecardVersion;
@@ -10,8 +15,6 @@ import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,7 +75,7 @@ public final class EvaluationService {
       String reason) {
     Evaluation before = require(h, evaluationId);
     if (before.draft())
-      throw HttpProblem.conflict("evaluation '" + evaluationId + "' is a draft; submit it first");
+      throw new Conflict("evaluation '" + evaluationId + "' is a draft; submit it first");
     Map<String, Answer> answers = withoutNulls(newAnswers);
     ScoreResult r = engine.score(version(h, before).definition(), answers);
     Instant now = clock.instant();
@@ -93,11 +96,11 @@ public final class EvaluationService {
     String ticketId = Fields.required(req.ticketId(), "/ticketId");
     TicketFacts ticket =
         TicketFacts.find(h, ticketId)
-            .orElseThrow(() -> HttpProblem.invalid("/ticketId", "no ticket '" + ticketId + "'"));
+            .orElseThrow(() -> Invalid.malformed("/ticketId", "no ticket '" + ticketId + "'"));
     if (!p.seesTeam(ticket.teamId()))
-      throw HttpProblem.forbidden("ticket '" + ticketId + "' is outside your teams");
+      throw new Forbidden("ticket '" + ticketId + "' is outside your teams");
     if (ticket.attributedTo(h, p.agentId()))
-      throw HttpProblem.forbidden("you cannot grade a ticket attributed to yourself");
+      throw new Forbidden("you cannot grade a ticket attributed to yourself");
     String kind =
         req.kind() == null
             ? Evaluation.REGULAR
@@ -108,7 +111,7 @@ public final class EvaluationService {
                 .version(h, req.scorecardVersionId())
                 .orElseThrow(
                     () ->
-                        HttpProblem.invalid(
+                        Invalid.malformed(
                             "/scorecardVersionId",
                             "no scorecard version '" + req.scorecardVersionId() + "'"))
                 .id()
@@ -116,12 +119,12 @@ public final class EvaluationService {
                 .forTicket(h, ticket.teamId(), ticket.channel(), ticket.tags())
                 .orElseThrow(
                     () ->
-                        HttpProblem.unprocessable(
+                        Invalid.unprocessable(
                             "/scorecardVersionId",
                             "no published scorecard matches this ticket; name one"))
                 .scorecardVersionId();
     if (store.exists(h, p.userId(), ticketId, kind))
-      throw HttpProblem.conflict("you already have a " + kind + " evaluation of this ticket");
+      throw new Conflict("you already have a " + kind + " evaluation of this ticket");
     Map<String, Answer> answers = withoutNulls(req.answers());
     Instant now = clock.instant();
     var e =
@@ -200,7 +203,7 @@ public final class EvaluationService {
   }
 
   private Evaluation require(Handle h, String id) {
-    return store.find(h, id).orElseThrow(() -> HttpProblem.notFound("evaluation", id));
+    return store.find(h, id).orElseThrow(() -> new NotFound("evaluation", id));
   }
 
   // Calibration grades are exercises among QCs: they never reach the agent's ticket.

@@ -1,10 +1,10 @@
 package io.qccompanion.server.evaluations;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.CriterionResult;
 import io.qccompanion.server.scoring.ScoreResult;
-import io.qccompanion.server.web.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -11,7 +11,7 @@ import java.util.Map;
  * An evaluation as the API shows it, with the ticket facts, who graded it, the scorecard, and (on
  * single reads) per-criterion results, revisions and the write-back status.
  */
-public record EvaluationView(
+record EvaluationView(
     String id,
     TicketFacts ticket,
     String agentId,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A submitted revision, kept when a dispute amends the evaluation. */
-public record Revision(
+record Revision(
     int revision,
     Double score,
     Boolean passed,

@@ -1,14 +1,14 @@
 package io.qccompanion.server.evaluations;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** What an evaluation shows and needs of its ticket. */
-public record TicketFacts(
+record TicketFacts(
     String id,
     String key,
     String subject,

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param kind DOWNTIME, TRAINING, LEAVE or SYSTEM_OUTAGE
  * @param hours 0..24
  */
-public record ProductionException(
+record ProductionException(
     String id,
     String agentId,
     String teamId,

@@ -1,8 +1,8 @@
 package io.qccompanion.server.production;
 
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;
-import io.qccompanion.server.web.Cursor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Stored production exceptions. */
-public final class ProductionExceptions {
+final class ProductionExceptions {
   private static final String COLUMNS =
       "id, agent_id, team_id, day, kind, hours, note, created_by, created_at";
 

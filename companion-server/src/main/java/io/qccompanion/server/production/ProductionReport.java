@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Handle;
  * exception hours. Until a production target is set for the team (or the organisation) the rows
  * carry counts only: {@code targetSet} is false and target and attainment are null.
  */
-public final class ProductionReport {
+final class ProductionReport {
   private final ProductionExceptions exceptions;
   private final KpiTargets targets;
 

@@ -6,17 +6,19 @@ import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.csv.CsvStream;
+import io.qccompanion.server.domain.Cursor;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.summaries.Bucket;
+import io.qccompanion.server.summaries.CsvParams;
+import io.qccompanion.server.summaries.KpiTargets;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;
 import io.qccompanion.server.summaries.ScopeParams;
 import io.qccompanion.server.summaries.SummaryRoutes;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
-import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,15 +34,11 @@ public final class ProductionRoutes {
   private final AuditLog audit;
   private final Clock clock;
 
-  public ProductionRoutes(
-      Database db,
-      ProductionExceptions exceptions,
-      ProductionReport report,
-      AuditLog audit,
-      Clock clock) {
+  /** The production feature's entry point: builds the exception store and the report. */
+  public ProductionRoutes(Database db, KpiTargets targets, AuditLog audit, Clock clock) {
     this.db = db;
-    this.exceptions = exceptions;
-    this.report = report;
+    this.exceptions = new ProductionExceptions();
+    this.report = new ProductionReport(exceptions, targets);
     this.audit = audit;
     this.clock = clock;
   }
@@ -72,12 +70,12 @@ public final class ProductionRoutes {
       throw HttpProblem.invalid("bucket", "bucket must be day or week");
     Scope scope = ScopeParams.read(ctx, db);
     var result = db.read(h -> report.report(h, scope, period, bucket));
-    if (!CsvStream.wanted(ctx)) {
+    if (!CsvParams.wanted(ctx)) {
       ctx.json(result);
       return;
     }
     try (var out =
-        CsvStream.open(ctx, "production-" + period.from() + "-" + period.to() + ".csv", HEADER)) {
+        CsvParams.open(ctx, "production-" + period.from() + "-" + period.to() + ".csv", HEADER)) {
       for (var r : result.items())
         out.row(
             Arrays.asList(
@@ -96,9 +94,9 @@ public final class ProductionRoutes {
   void list(Context ctx) {
     Period period = SummaryRoutes.period(ctx, clock);
     Scope scope = ScopeParams.read(ctx, db);
-    if (CsvStream.wanted(ctx)) {
+    if (CsvParams.wanted(ctx)) {
       try (var out =
-          CsvStream.open(
+          CsvParams.open(
               ctx,
               "production-exceptions.csv",
               List.of(
@@ -132,7 +130,7 @@ public final class ProductionRoutes {
       }
       return;
     }
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     ctx.json(db.read(h -> exceptions.page(h, scope, period, cursor)));
   }
 

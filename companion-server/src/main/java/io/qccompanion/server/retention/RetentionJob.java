@@ -2,8 +2,8 @@ package io.qccompanion.server.retention;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.evaluations.EvaluationListener;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

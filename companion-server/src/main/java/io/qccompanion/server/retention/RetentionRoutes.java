@@ -4,9 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Fields;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.Map;
 
@@ -49,7 +49,8 @@ public final class RetentionRoutes {
                               rs.getString(3) == null ? "scheduled job" : rs.getString(3));
                           m.put(
                               "result",
-                              io.qccompanion.server.web.Json.read(rs.getString(4), Object.class));
+                              io.qccompanion.server.domain.Json.read(
+                                  rs.getString(4), Object.class));
                           return m;
                         })
                     .findOne());

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * relative to weekly capacity gets the next item (ties: fewer open items, then user id); never a
  * QC's own ticket; only QCs whose team scope includes the item's team (empty scope = all teams).
  */
-public final class Assigner {
+final class Assigner {
 
   /** An item no QC could take, with why. */
   public record Unassigned(String sampleId, String ticketId, String agentId, String reason) {}

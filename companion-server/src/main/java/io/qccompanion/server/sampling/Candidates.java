@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

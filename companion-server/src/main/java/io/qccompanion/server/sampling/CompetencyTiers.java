@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Millis;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  * Computes agents' competency tiers from their submitted regular evaluations (risk-based checking:
  * heavy checks at first, fewer once competency is shown, more again when it drops).
  */
-public final class CompetencyTiers {
+final class CompetencyTiers {
   static final String COUNTED =
       """
       kind = 'REGULAR' AND status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')
@@ -38,7 +38,7 @@ public final class CompetencyTiers {
             .bind("id", agentId)
             .mapTo(Long.class)
             .findOne()
-            .orElseThrow(() -> HttpProblem.notFound("agent", agentId));
+            .orElseThrow(() -> new NotFound("agent", agentId));
     int window =
         Math.max(tiers.provenWindow(), Math.max(tiers.atRiskWindow(), tiers.recoveryCount()));
     List<Scored> recent =

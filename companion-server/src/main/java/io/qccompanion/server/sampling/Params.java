@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
 import io.javalin.http.Context;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Invalid;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -15,7 +15,7 @@ final class Params {
     try {
       return Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           name, name + " must be an ISO-8601 instant, e.g. 2026-11-02T00:00:00Z");
     }
   }
@@ -24,16 +24,16 @@ final class Params {
     String value = ctx.queryParam(name);
     if (value == null || value.isBlank()) return null;
     if (!value.equals("true") && !value.equals("false"))
-      throw HttpProblem.invalid(name, name + " must be true or false");
+      throw Invalid.malformed(name, name + " must be true or false");
     return Boolean.parseBoolean(value);
   }
 
   /** Checks a window: both ends present, from before to, at most 400 days. */
   static void window(Instant from, Instant to, String fromField, String toField) {
-    if (from == null) throw HttpProblem.invalid(fromField, "from is required");
-    if (to == null) throw HttpProblem.invalid(toField, "to is required");
-    if (!from.isBefore(to)) throw HttpProblem.invalid(toField, "to must be after from");
+    if (from == null) throw Invalid.malformed(fromField, "from is required");
+    if (to == null) throw Invalid.malformed(toField, "to is required");
+    if (!from.isBefore(to)) throw Invalid.malformed(toField, "to must be after from");
     if (java.time.Duration.between(from, to).toDays() > 400)
-      throw HttpProblem.invalid(toField, "the window must not exceed 400 days");
+      throw Invalid.malformed(toField, "the window must not exceed 400 days");
   }
 }

@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.sampling.internal.Weeks;
-import io.qccompanion.server.web.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -11,7 +11,7 @@ import java.util.List;
  * @param stratum agent|week|channel, the pool a replacement is drawn from
  * @param replacedBy the substitute decision's id when {@code status} is REPLACED
  */
-public record Sample(
+record Sample(
     String id,
     String ticketId,
     String ticketKey,

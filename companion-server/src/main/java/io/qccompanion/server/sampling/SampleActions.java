@@ -3,11 +3,14 @@ package io.qccompanion.server.sampling;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.sampling.internal.Draw;
 import io.qccompanion.server.sampling.internal.Weeks;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,19 +46,19 @@ final class SampleActions {
                 .mapTo(Integer.class)
                 .one()
             > 0;
-    if (!exists) throw HttpProblem.notFound("ticket", ticketId);
+    if (!exists) throw new NotFound("ticket", ticketId);
     if (pairs.isEmpty() && agentId != null)
-      throw HttpProblem.invalid("/agentId", "the ticket is not attributed to agent " + agentId);
+      throw Invalid.malformed("/agentId", "the ticket is not attributed to agent " + agentId);
     if (pairs.isEmpty())
-      throw HttpProblem.unprocessable("/ticketId", "the ticket is not attributed to any agent");
+      throw Invalid.unprocessable("/ticketId", "the ticket is not attributed to any agent");
     if (pairs.size() > 1)
-      throw HttpProblem.invalid("/agentId", "the ticket has several agents: name one in agentId");
+      throw Invalid.malformed("/agentId", "the ticket has several agents: name one in agentId");
     Candidate c = pairs.get(0);
-    if (!p.seesTeam(c.teamId())) throw HttpProblem.notFound("ticket", ticketId);
+    if (!p.seesTeam(c.teamId())) throw new NotFound("ticket", ticketId);
     String ownAgent = ownAgent(h, p.userId());
     if (ownAgent != null
         && Candidates.all(h, ticketId).stream().anyMatch(x -> x.agentId().equals(ownAgent)))
-      throw HttpProblem.forbidden("a QC never grades their own ticket");
+      throw new Forbidden("a QC never grades their own ticket");
     Instant now = clock.instant();
     var policy = policies.effective(h, c.teamId());
     long due = Weeks.plusBusinessDays(now, policy.config().dueBusinessDays()).toEpochMilli();
@@ -69,7 +72,7 @@ final class SampleActions {
     String id;
     if (existing.isPresent()) {
       if (!SampleStatus.SKIPPED.equals(existing.get().get("status")))
-        throw HttpProblem.conflict("the ticket is already sampled for this agent");
+        throw new Conflict("the ticket is already sampled for this agent");
       id = (String) existing.get().get("id");
       h.createUpdate(
               """
@@ -123,9 +126,9 @@ final class SampleActions {
     Sample original =
         SampleQueries.byId(h, id)
             .filter(s -> p.seesTeam(s.teamId()))
-            .orElseThrow(() -> HttpProblem.notFound("sample", id));
+            .orElseThrow(() -> new NotFound("sample", id));
     if (!p.is(Role.ADMIN, Role.QC_LEAD) && !p.userId().equals(original.assignedQcId()))
-      throw HttpProblem.forbidden("only the assigned QC or a QC lead can replace this sample");
+      throw new Forbidden("only the assigned QC or a QC lead can replace this sample");
     boolean open =
         h.createQuery(
                     "SELECT COUNT(*) FROM sample_decisions d WHERE d.id = :id AND "
@@ -135,7 +138,7 @@ final class SampleActions {
                 .one()
             == 1;
     if (!open)
-      throw HttpProblem.conflict(
+      throw new Conflict(
           "only an open, ungraded sample can be replaced (status " + original.status() + ")");
     Instant now = clock.instant();
     String substituteId =

@@ -1,8 +1,8 @@
 package io.qccompanion.server.sampling;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.qccompanion.server.web.Cursor;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Cursor;
+import io.qccompanion.server.domain.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

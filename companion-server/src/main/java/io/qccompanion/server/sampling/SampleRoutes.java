@@ -8,10 +8,11 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.Cursor;
-import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ final class SampleRoutes {
             p.userId(),
             true,
             Set.of());
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     var page = db.read(h -> SampleQueries.page(h, filter, cursor, true));
     ctx.json(page);
   }
@@ -67,7 +68,7 @@ final class SampleRoutes {
             ctx.queryParam("qcId"),
             false,
             p.is(Role.ADMIN) ? Set.of() : p.teamIds());
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     var page = db.read(h -> SampleQueries.page(h, filter, cursor, false));
     ctx.json(page);
   }

@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
 /** Values of {@code sample_decisions.status}. */
-public final class SampleStatus {
+final class SampleStatus {
   /** Selected and waiting for (or in) grading; done once a non-draft evaluation exists. */
   public static final String OPEN = "OPEN";
 

@@ -1,30 +1,29 @@
 package io.qccompanion.server.sampling;
 
-import io.javalin.config.RoutesConfig;
 import io.qccompanion.server.audit.AuditLog;
-import io.qccompanion.server.store.Database;
 import java.time.Clock;
 
 /**
  * The sampling feature: risk-based competency tiers, deterministic selection with triggers and
- * weekly quotas, assignment to QCs, replacement and the routes. Sync calls {@link #engine()}.
+ * weekly quotas, assignment to QCs and replacement. Sync calls {@link #engine()}; {@link
+ * SamplingRoutes} serves the API.
  */
 public final class Sampling {
   private final SamplingPolicies policies;
   private final CompetencyTiers tiers;
   private final Assigner assigner;
   private final SamplingEngine engine;
-  private final SamplingRoutes samplingRoutes;
-  private final SampleRoutes sampleRoutes;
+  private final Clock clock;
+  private final SampleActions actions;
 
   /** Builds the feature; {@code raised} lets another feature keep agents' sampling raised. */
-  public Sampling(Database db, Clock clock, AuditLog audit, RaisedSamplingSignal raised) {
+  public Sampling(Clock clock, AuditLog audit, RaisedSamplingSignal raised) {
     this.policies = new SamplingPolicies(clock, audit);
     this.tiers = new CompetencyTiers(clock, raised);
     this.assigner = new Assigner();
     this.engine = new SamplingEngine(clock, policies, tiers, assigner);
-    this.samplingRoutes = new SamplingRoutes(db, clock, policies, tiers, engine);
-    this.sampleRoutes = new SampleRoutes(db, new SampleActions(clock, policies, tiers, audit));
+    this.clock = clock;
+    this.actions = new SampleActions(clock, policies, tiers, audit);
   }
 
   /** Samples tickets ({@link SamplingEngine#sampleTickets}) and assigns open samples. */
@@ -47,9 +46,11 @@ public final class Sampling {
     return tiers;
   }
 
-  /** Registers the sampling, queue and sample routes. */
-  public void register(RoutesConfig routes) {
-    samplingRoutes.register(routes);
-    sampleRoutes.register(routes);
+  Clock clock() {
+    return clock;
+  }
+
+  SampleActions actions() {
+    return actions;
   }
 }

@@ -1,8 +1,8 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.sampling.internal.Weeks;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

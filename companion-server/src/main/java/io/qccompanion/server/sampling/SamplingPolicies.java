@@ -1,8 +1,8 @@
 package io.qccompanion.server.sampling;
 
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Json;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * without its own policy uses the default; without a stored default, {@link
  * SamplingPolicy#DEFAULTS} applies.
  */
-public final class SamplingPolicies {
+final class SamplingPolicies {
   private final Clock clock;
   private final AuditLog audit;
 

@@ -9,7 +9,7 @@ import java.util.List;
  * @param seed mixed into the deterministic draw; changing it re-rolls which tickets are picked
  * @param dueBusinessDays business days (Mon–Fri, UTC) from selection to the due date
  */
-public record SamplingPolicy(
+record SamplingPolicy(
     String seed,
     Rates rates,
     Tiers tiers,

@@ -18,30 +18,32 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** Policies, runs, previews, replacement statistics and agents' tiers. */
-final class SamplingRoutes {
+/**
+ * The sampling API: policies, runs, previews, replacement statistics, agents' tiers, and (through
+ * {@link SampleRoutes}) the QC queue and sample actions.
+ */
+public final class SamplingRoutes {
   private final Database db;
   private final Clock clock;
   private final SamplingPolicies policies;
   private final CompetencyTiers tiers;
   private final SamplingEngine engine;
   private final PolicyPreview preview;
+  private final SampleRoutes samples;
 
-  SamplingRoutes(
-      Database db,
-      Clock clock,
-      SamplingPolicies policies,
-      CompetencyTiers tiers,
-      SamplingEngine engine) {
+  public SamplingRoutes(Database db, Sampling sampling) {
     this.db = db;
-    this.clock = clock;
-    this.policies = policies;
-    this.tiers = tiers;
-    this.engine = engine;
+    this.clock = sampling.clock();
+    this.policies = sampling.policies();
+    this.tiers = sampling.tiers();
+    this.engine = sampling.engine();
     this.preview = new PolicyPreview(clock, tiers);
+    this.samples = new SampleRoutes(db, sampling.actions());
   }
 
-  void register(RoutesConfig r) {
+  /** Registers the sampling, queue and sample routes. */
+  public void register(RoutesConfig r) {
+    samples.register(r);
     r.get("/api/v1/sampling/policies", ctx -> getPolicy(ctx, null), STAFF);
     r.put("/api/v1/sampling/policies", ctx -> putPolicy(ctx, null), ADMIN);
     r.get(

@@ -1,7 +1,7 @@
 package io.qccompanion.server.sampling;
 
 /** An agent's competency tier: how heavily their tickets are sampled. */
-public enum Tier {
+enum Tier {
   /** First tickets or weeks of an agent: high rate. */
   NEW,
   /** Neither new, proven nor at risk: the standard rate. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param withinNewPeriod the agent is still in their first N tickets / W weeks (a NEW agent who is
  *     also AT_RISK is sampled at the higher of the two rates)
  */
-public record TierAssessment(
+record TierAssessment(
     String agentId, Tier tier, List<String> reasons, boolean withinNewPeriod, Inputs inputs) {
 
   /**

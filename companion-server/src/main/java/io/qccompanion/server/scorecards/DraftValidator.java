@@ -1,7 +1,7 @@
 package io.qccompanion.server.scorecards;
 
-import io.qccompanion.server.web.Fields;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Fields;
+import io.qccompanion.server.domain.Invalid;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,16 +19,16 @@ final class DraftValidator {
     for (int s = 0; s < d.sections().size(); s++) {
       Section section = d.sections().get(s);
       String sp = "/sections/" + s;
-      if (section == null) throw HttpProblem.invalid(sp, "section must not be null");
+      if (section == null) throw Invalid.malformed(sp, "section must not be null");
       Fields.required(section.name(), sp + "/name");
       Fields.notEmpty(section.criteria(), sp + "/criteria");
       for (int c = 0; c < section.criteria().size(); c++) {
         String cp = sp + "/criteria/" + c;
         Criterion criterion = section.criteria().get(c);
-        if (criterion == null) throw HttpProblem.invalid(cp, "criterion must not be null");
+        if (criterion == null) throw Invalid.malformed(cp, "criterion must not be null");
         criterion(criterion, cp);
         if (!ids.add(criterion.id()))
-          throw HttpProblem.invalid(
+          throw Invalid.malformed(
               cp + "/id", "criterion id '" + criterion.id() + "' is used twice in this scorecard");
       }
     }
@@ -37,40 +37,40 @@ final class DraftValidator {
   private void criterion(Criterion c, String p) {
     Fields.required(c.id(), p + "/id");
     if (!SLUG.matcher(c.id()).matches())
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           p + "/id", "id must be a slug: lower-case letters, digits, '-' or '_' (max 64)");
     Fields.required(c.name(), p + "/name");
     Fields.required(c.scale(), p + "/scale");
     Fields.required(c.weight(), p + "/weight");
     if (!(c.weight() > 0) || c.weight().isInfinite())
-      throw HttpProblem.invalid(p + "/weight", "weight must be greater than 0");
+      throw Invalid.malformed(p + "/weight", "weight must be greater than 0");
     if (c.scale() == Scale.POINTS) points(c.points(), p + "/points");
     else if (!c.points().isEmpty())
-      throw HttpProblem.invalid(p + "/points", "points are only allowed on the POINTS scale");
+      throw Invalid.malformed(p + "/points", "points are only allowed on the POINTS scale");
     if (c.critical() && c.scale() == Scale.POINTS && distinct(c.points()) < 2)
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           p + "/critical", "a critical criterion must be able to fail: give at least two points");
     Set<String> causes = new HashSet<>();
     for (int i = 0; i < c.rootCauses().size(); i++) {
       String cause = Fields.required(c.rootCauses().get(i), p + "/rootCauses/" + i);
       if (!causes.add(cause))
-        throw HttpProblem.invalid(
+        throw Invalid.malformed(
             p + "/rootCauses/" + i, "root cause '" + cause + "' is listed twice");
     }
   }
 
   private void points(List<Double> points, String p) {
     if (points.isEmpty())
-      throw HttpProblem.invalid(p, "the POINTS scale needs a list of allowed point values");
+      throw Invalid.malformed(p, "the POINTS scale needs a list of allowed point values");
     for (int i = 0; i < points.size(); i++) {
       Double v = points.get(i);
       if (v == null || v < 0 || v.isInfinite() || v.isNaN())
-        throw HttpProblem.invalid(p + "/" + i, "point values must be numbers >= 0");
+        throw Invalid.malformed(p + "/" + i, "point values must be numbers >= 0");
     }
     if (distinct(points) != points.size())
-      throw HttpProblem.invalid(p, "point values must not repeat");
+      throw Invalid.malformed(p, "point values must not repeat");
     if (points.stream().mapToDouble(Double::doubleValue).max().orElse(0) <= 0)
-      throw HttpProblem.invalid(p, "the highest point value must be greater than 0");
+      throw Invalid.malformed(p, "the highest point value must be greater than 0");
   }
 
   private static long distinct(List<Double> points) {

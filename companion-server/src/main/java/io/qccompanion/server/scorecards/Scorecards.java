@@ -2,10 +2,11 @@ package io.qccompanion.server.scorecards;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.users.UserDirectory;
-import io.qccompanion.server.web.HttpProblem;
-import io.qccompanion.server.web.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -157,12 +158,12 @@ public final class Scorecards {
   }
 
   Scorecard require(Handle h, String id) {
-    return find(h, id).orElseThrow(() -> HttpProblem.notFound("scorecard", id));
+    return find(h, id).orElseThrow(() -> new NotFound("scorecard", id));
   }
 
   private Scorecard requireActive(Handle h, String id) {
     Scorecard card = require(h, id);
-    if (card.archived()) throw HttpProblem.conflict("scorecard '" + id + "' is archived");
+    if (card.archived()) throw new Conflict("scorecard '" + id + "' is archived");
     return card;
   }
 

@@ -1,9 +1,9 @@
 package io.qccompanion.server.scoring;
 
+import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.Scale;
 import io.qccompanion.server.scorecards.Section;
-import io.qccompanion.server.web.HttpProblem;
 
 /** Validates one answer against its criterion and works out the points it earns. */
 final class CriterionScore {
@@ -15,15 +15,14 @@ final class CriterionScore {
     double max = c.maxPoints();
     if (a.na()) {
       if (!c.naAllowed())
-        throw HttpProblem.invalid(p + "/notApplicable", "criterion '" + c.id() + "' cannot be N/A");
-      if (a.value() != null)
-        throw HttpProblem.invalid(p + "/value", "an N/A answer takes no value");
+        throw Invalid.malformed(p + "/notApplicable", "criterion '" + c.id() + "' cannot be N/A");
+      if (a.value() != null) throw Invalid.malformed(p + "/value", "an N/A answer takes no value");
       if (full && !a.rootCauses().isEmpty())
-        throw HttpProblem.invalid(p + "/rootCauses", "an N/A answer takes no root causes");
+        throw Invalid.malformed(p + "/rootCauses", "an N/A answer takes no root causes");
       return result(s, c, a, null, max, false, false);
     }
     if (a.value() == null) {
-      if (full) throw HttpProblem.invalid(p + "/value", "criterion '" + c.id() + "' needs a value");
+      if (full) throw Invalid.malformed(p + "/value", "criterion '" + c.id() + "' needs a value");
       return null;
     }
     double v = a.value();
@@ -31,24 +30,24 @@ final class CriterionScore {
         switch (c.scale()) {
           case BINARY -> {
             if (v != 0 && v != 1)
-              throw HttpProblem.invalid(p + "/value", "a yes/no answer is 1 (yes) or 0 (no)");
+              throw Invalid.malformed(p + "/value", "a yes/no answer is 1 (yes) or 0 (no)");
             yield v;
           }
           case ONE_TO_FIVE -> {
             if (v != Math.rint(v) || v < 1 || v > 5)
-              throw HttpProblem.invalid(p + "/value", "value must be a whole number from 1 to 5");
+              throw Invalid.malformed(p + "/value", "value must be a whole number from 1 to 5");
             yield (v - 1) / 4;
           }
           case POINTS -> {
             if (!c.points().contains(v))
-              throw HttpProblem.invalid(p + "/value", "value must be one of " + c.points());
+              throw Invalid.malformed(p + "/value", "value must be one of " + c.points());
             yield v;
           }
         };
     boolean failed = points < max;
     boolean criticalFailed = c.critical() && (c.scale() == Scale.ONE_TO_FIVE ? v <= 2 : failed);
     if (full && !failed && !a.rootCauses().isEmpty())
-      throw HttpProblem.invalid(
+      throw Invalid.malformed(
           p + "/rootCauses", "root causes explain a failure; '" + c.id() + "' got full marks");
     return result(s, c, a, points, max, failed, criticalFailed);
   }

@@ -1,9 +1,9 @@
 package io.qccompanion.server.scoring;
 
+import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scorecards.Section;
-import io.qccompanion.server.web.HttpProblem;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -39,7 +39,7 @@ public final class ScoringEngine {
     Map<String, Answer> given = answers == null ? Map.of() : answers;
     for (String id : given.keySet())
       if (def.criterion(id).isEmpty())
-        throw HttpProblem.invalid("/answers/" + id, "no criterion '" + id + "' in this scorecard");
+        throw Invalid.malformed("/answers/" + id, "no criterion '" + id + "' in this scorecard");
     List<CriterionResult> results = new ArrayList<>();
     BigDecimal earned = BigDecimal.ZERO;
     BigDecimal weights = BigDecimal.ZERO;
@@ -50,7 +50,7 @@ public final class ScoringEngine {
         Answer a = given.get(c.id());
         String p = "/answers/" + c.id();
         if (a == null) {
-          if (full) throw HttpProblem.invalid(p, "criterion '" + c.id() + "' is not answered");
+          if (full) throw Invalid.malformed(p, "criterion '" + c.id() + "' is not answered");
           continue;
         }
         CriterionResult r = CriterionScore.of(section, c, a, p, full);
@@ -82,11 +82,11 @@ public final class ScoringEngine {
     for (int i = 0; i < a.rootCauses().size(); i++) {
       String cause = a.rootCauses().get(i);
       if (cause == null || !c.rootCauses().contains(cause))
-        throw HttpProblem.invalid(
+        throw Invalid.malformed(
             p + "/rootCauses/" + i,
             "'" + cause + "' is not a root cause of '" + c.id() + "'; options: " + c.rootCauses());
       if (!seen.add(cause))
-        throw HttpProblem.invalid(p + "/rootCauses/" + i, "root cause '" + cause + "' repeats");
+        throw Invalid.malformed(p + "/rootCauses/" + i, "root cause '" + cause + "' repeats");
     }
   }
 }

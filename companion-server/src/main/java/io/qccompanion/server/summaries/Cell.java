@@ -1,4 +1,4 @@
 package io.qccompanion.server.summaries;
 
 /** One summary row's key: the group (empty when ungrouped) and the bucket slot index. */
-public record Cell(String group, int slot) {}
+record Cell(String group, int slot) {}

@@ -1,6 +1,6 @@
 package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.web.Cursor;
+import io.qccompanion.server.domain.Cursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

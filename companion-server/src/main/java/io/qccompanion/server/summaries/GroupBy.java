@@ -1,6 +1,6 @@
 package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Invalid;
 import java.util.Locale;
 
 /**
@@ -43,7 +43,7 @@ public enum GroupBy {
       case "connection" -> CONNECTION;
       case "host" -> HOST;
       default ->
-          throw HttpProblem.invalid(
+          throw Invalid.malformed(
               "groupBy",
               "groupBy must be one of agent, team, qc, scorecard, criterion, rootCause, connection,"
                   + " host, none");

@@ -1,7 +1,7 @@
 package io.qccompanion.server.summaries;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /** The summary's side tables: failing criteria, root causes, disputes, calibration, sampling. */
-public final class Insights {
+final class Insights {
   /** A criterion's failures among the counted evaluations that answered it (N/A excluded). */
   public record CriterionFailures(
       String criterionId, String criterion, long answered, long failed, Double failRatePercent) {}

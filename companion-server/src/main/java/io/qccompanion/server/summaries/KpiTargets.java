@@ -1,7 +1,7 @@
 package io.qccompanion.server.summaries;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

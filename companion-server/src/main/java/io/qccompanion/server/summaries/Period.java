@@ -1,6 +1,6 @@
 package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Invalid;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -22,9 +22,9 @@ public record Period(LocalDate from, LocalDate to) {
   public static final int MAX_BUCKETS = 400;
 
   public Period {
-    if (to.isBefore(from)) throw HttpProblem.invalid("to", "to must not be before from");
+    if (to.isBefore(from)) throw Invalid.malformed("to", "to must not be before from");
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)
-      throw HttpProblem.invalid("to", "a period may span at most " + MAX_DAYS + " days");
+      throw Invalid.malformed("to", "a period may span at most " + MAX_DAYS + " days");
   }
 
   /**
@@ -34,8 +34,8 @@ public record Period(LocalDate from, LocalDate to) {
    */
   public static Period parse(String from, String to, String period, LocalDate today) {
     if (from != null || to != null) {
-      if (from == null) throw HttpProblem.invalid("from", "from is required with to");
-      if (to == null) throw HttpProblem.invalid("to", "to is required with from");
+      if (from == null) throw Invalid.malformed("from", "from is required with to");
+      if (to == null) throw Invalid.malformed("to", "to is required with from");
       return new Period(date(from, "from"), date(to, "to"));
     }
     String kind = period == null ? "week" : period.strip().toLowerCase(java.util.Locale.ROOT);
@@ -57,7 +57,7 @@ public record Period(LocalDate from, LocalDate to) {
         yield new Period(start, start.plusMonths(3).minusDays(1));
       }
       default ->
-          throw HttpProblem.invalid(
+          throw Invalid.malformed(
               "period", "period must be one of day, week, 4weeks, month, quarter");
     };
   }
@@ -66,7 +66,7 @@ public record Period(LocalDate from, LocalDate to) {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw HttpProblem.invalid(field, field + " must be an ISO date like 2026-11-02");
+      throw Invalid.malformed(field, field + " must be an ISO date like 2026-11-02");
     }
   }
 
@@ -110,7 +110,7 @@ public record Period(LocalDate from, LocalDate to) {
       LocalDate e = next.isAfter(end) ? end : next;
       slots.add(new Slot(slots.size(), start, millis(s), millis(e)));
       if (slots.size() > MAX_BUCKETS)
-        throw HttpProblem.invalid("bucket", "too many buckets: choose a coarser bucket");
+        throw Invalid.malformed("bucket", "too many buckets: choose a coarser bucket");
       start = next;
     }
     return slots;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** Quality KPIs computed from scratch over the evaluations table (any grouping and range). */
-public final class QualityQueries {
+final class QualityQueries {
   static final String SUMS =
       """
       COUNT(*) AS n, SUM(ev.score) AS score_sum,

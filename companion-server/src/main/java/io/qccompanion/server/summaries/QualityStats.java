@@ -4,7 +4,7 @@ package io.qccompanion.server.summaries;
  * Sums over counted evaluations: how many, score total, passes, critical fails and the score
  * distribution (bands: below 50, 50-70, 70-80, 80-90, 90 and above).
  */
-public record QualityStats(long n, double scoreSum, long passed, long critical, long[] bands) {
+record QualityStats(long n, double scoreSum, long passed, long critical, long[] bands) {
   /** Band labels, in {@link #bands} order. */
   public static final String[] BAND_LABELS = {"0-50", "50-70", "70-80", "80-90", "90-100"};
 

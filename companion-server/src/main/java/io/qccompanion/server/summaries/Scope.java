@@ -1,8 +1,11 @@
 package io.qccompanion.server.summaries;
 
+import io.qccompanion.model.Host;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.web.HttpProblem;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -12,7 +15,7 @@ import java.util.function.Function;
  *
  * @param teamIds teams to include; null means every team
  * @param agentId one agent, or null
- * @param host {@code zendesk}, {@code jira}, or null for both
+ * @param host a host id (e.g. {@code zendesk}), or null for every host
  */
 public record Scope(Set<String> teamIds, String agentId, String host) {
   /** Everything (administrators, benchmarks). */
@@ -30,31 +33,31 @@ public record Scope(Set<String> teamIds, String agentId, String host) {
       String agentId,
       String host,
       Function<String, Optional<Optional<String>>> teamOfAgent) {
-    if (host != null && !host.isBlank() && !Set.of("zendesk", "jira").contains(host))
-      throw HttpProblem.invalid("host", "host must be zendesk or jira");
+    if (host != null && !host.isBlank() && !Host.isValid(host))
+      throw Invalid.malformed("host", "host must be a host id such as a connection's host");
     String h = host == null || host.isBlank() ? null : host;
     if (p.role() == Role.AGENT) {
-      if (p.agentId() == null) throw HttpProblem.forbidden("this user is not linked to an agent");
+      if (p.agentId() == null) throw new Forbidden("this user is not linked to an agent");
       if (agentId != null && !agentId.equals(p.agentId()))
-        throw HttpProblem.forbidden("agents see their own results only");
+        throw new Forbidden("agents see their own results only");
       if (teamId != null) {
         String own = teamOfAgent.apply(p.agentId()).flatMap(t -> t).orElse(null);
-        if (!teamId.equals(own)) throw HttpProblem.forbidden("agents see their own results only");
+        if (!teamId.equals(own)) throw new Forbidden("agents see their own results only");
       }
       return new Scope(null, p.agentId(), h);
     }
     if (agentId != null) {
       Optional<String> team =
-          teamOfAgent.apply(agentId).orElseThrow(() -> HttpProblem.notFound("agent", agentId));
+          teamOfAgent.apply(agentId).orElseThrow(() -> new NotFound("agent", agentId));
       boolean visible =
           p.role() == Role.ADMIN
               || p.teamIds().isEmpty()
               || (team.isPresent() && p.seesTeam(team.get()));
-      if (!visible) throw HttpProblem.forbidden("agent '" + agentId + "' is not in your teams");
+      if (!visible) throw new Forbidden("agent '" + agentId + "' is not in your teams");
     }
     Set<String> teams;
     if (teamId != null) {
-      if (!p.seesTeam(teamId)) throw HttpProblem.forbidden("team '" + teamId + "' is not yours");
+      if (!p.seesTeam(teamId)) throw new Forbidden("team '" + teamId + "' is not yours");
       teams = Set.of(teamId);
     } else if (p.role() == Role.ADMIN || p.teamIds().isEmpty()) {
       teams = null;

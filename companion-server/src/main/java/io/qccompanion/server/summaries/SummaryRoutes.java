@@ -4,10 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.csv.CsvStream;
+import io.qccompanion.server.domain.Cursor;
+import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.web.Cursor;
-import io.qccompanion.server.web.Fields;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,7 +47,7 @@ public final class SummaryRoutes {
     Bucket bucket =
         bucketParam == null ? Bucket.NONE : Fields.oneOf(Bucket.class, bucketParam, "bucket");
     Scope scope = ScopeParams.read(ctx, db);
-    boolean csv = CsvStream.wanted(ctx);
+    boolean csv = CsvParams.wanted(ctx);
     String table = ctx.queryParamAsClass("table", String.class).getOrDefault("rows");
     boolean calibration = Authenticator.principal(ctx).role() != Role.AGENT;
     Summary s = rank(summaries.summarize(scope, period, groupBy, bucket, calibration), ctx);
@@ -58,14 +58,14 @@ public final class SummaryRoutes {
     String name = "summary-" + table + "-" + period.from() + "-" + period.to() + ".csv";
     switch (table) {
       case "rows", "total" -> {
-        try (var out = CsvStream.open(ctx, name, SummaryCsv.ROW_HEADER)) {
+        try (var out = CsvParams.open(ctx, name, SummaryCsv.ROW_HEADER)) {
           List<SummaryRow> rows = table.equals("rows") ? s.rows() : List.of(s.total());
           rows.forEach(r -> out.row(SummaryCsv.row(r)));
         }
       }
       case "topFailingCriteria" -> {
         try (var out =
-            CsvStream.open(
+            CsvParams.open(
                 ctx,
                 name,
                 List.of("criterionId", "criterion", "answered", "failed", "failRatePercent"))) {
@@ -82,14 +82,14 @@ public final class SummaryRoutes {
         }
       }
       case "rootCauses" -> {
-        try (var out = CsvStream.open(ctx, name, List.of("rootCause", "count", "sharePercent"))) {
+        try (var out = CsvParams.open(ctx, name, List.of("rootCause", "count", "sharePercent"))) {
           s.rootCauses()
               .forEach(c -> out.row(List.of(c.rootCause(), c.count(), nz(c.sharePercent()))));
         }
       }
       case "calibration" -> {
         try (var out =
-            CsvStream.open(
+            CsvParams.open(
                 ctx,
                 name,
                 List.of(
@@ -109,7 +109,7 @@ public final class SummaryRoutes {
       case "disputes" -> {
         var d = s.disputes();
         try (var out =
-            CsvStream.open(
+            CsvParams.open(
                 ctx,
                 name,
                 List.of(
@@ -130,7 +130,7 @@ public final class SummaryRoutes {
         }
       }
       case "sampling" -> {
-        try (var out = CsvStream.open(ctx, name, List.of("reason", "selected"))) {
+        try (var out = CsvParams.open(ctx, name, List.of("reason", "selected"))) {
           s.sampling().byReason().forEach((k, v) -> out.row(List.of(k, v)));
         }
       }
@@ -180,18 +180,18 @@ public final class SummaryRoutes {
         new EvaluationRows.Drill(
             ScopeParams.blankToNull(ctx.queryParam("criterionId")),
             ScopeParams.blankToNull(ctx.queryParam("rootCause")));
-    if (CsvStream.wanted(ctx)) {
+    if (CsvParams.wanted(ctx)) {
       String name = "evaluations-" + period.from() + "-" + period.to() + ".csv";
       db.read(
           h -> {
-            try (var out = CsvStream.open(ctx, name, EvaluationRows.HEADER)) {
+            try (var out = CsvParams.open(ctx, name, EvaluationRows.HEADER)) {
               evaluations.each(h, scope, drill, period, r -> out.row(EvaluationRows.csv(r)));
             }
             return null;
           });
       return;
     }
-    Cursor cursor = Cursor.from(ctx);
+    Cursor cursor = CursorParams.from(ctx);
     var page = db.read(h -> evaluations.page(h, scope, drill, period, cursor));
     ctx.json(page);
   }

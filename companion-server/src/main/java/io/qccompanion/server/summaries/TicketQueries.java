@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
  * CSAT, FCR, AHT, tickets closed and coverage from the tickets table. A ticket belongs to the
  * bucket of its {@code solved_at} and to its assignee agent and team.
  */
-public final class TicketQueries {
+final class TicketQueries {
   private static final String EVALUATED =
       "EXISTS (SELECT 1 FROM evaluations ev WHERE ev.ticket_id = t.id AND "
           + SqlScope.COUNTED

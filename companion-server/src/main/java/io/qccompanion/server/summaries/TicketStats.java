@@ -13,7 +13,7 @@ package io.qccompanion.server.summaries;
  * @param handleSecondsP90 90th percentile handle time (nearest rank), seconds
  * @param evaluated tickets with at least one counted evaluation
  */
-public record TicketStats(
+record TicketStats(
     long closed,
     long rated,
     long good,

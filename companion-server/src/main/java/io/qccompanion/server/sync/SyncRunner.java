@@ -9,6 +9,7 @@ import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.connections.Connection;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
+import io.qccompanion.server.connections.SyncNow;
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Revoked credentials pause the connection at once; repeated failures pause it after {@link
  * #MAX_CONSECUTIVE_FAILURES}.
  */
-public final class SyncRunner {
+public final class SyncRunner implements SyncNow {
   public static final int MAX_CONSECUTIVE_FAILURES = 5;
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
   private static final Duration LEASE = Duration.ofMinutes(10);
@@ -64,10 +65,7 @@ public final class SyncRunner {
     this.listener = listener;
   }
 
-  /** What one run did. */
-  public record Result(String outcome, int pages, int tickets, String error) {}
-
-  /** Syncs until the host has nothing more or {@code maxPages} pages were stored. */
+  @Override
   public Result syncOnce(String connectionId, int maxPages) {
     Connection connection = connections.get(connectionId);
     if (connection.status() == Connection.Status.PAUSED)

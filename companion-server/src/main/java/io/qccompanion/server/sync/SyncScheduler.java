@@ -55,14 +55,6 @@ public final class SyncScheduler implements AutoCloseable {
                 .list());
   }
 
-  /** Asks for a sync of {@code connectionId} at the next tick. */
-  public static void request(org.jdbi.v3.core.Handle h, String connectionId, long nowMillis) {
-    h.createUpdate("UPDATE sync_state SET requested_at = ? WHERE connection_id = ?")
-        .bind(0, nowMillis)
-        .bind(1, connectionId)
-        .execute();
-  }
-
   @Override
   public void close() {
     executor.shutdownNow();

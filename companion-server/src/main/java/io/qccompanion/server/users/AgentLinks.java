@@ -1,8 +1,10 @@
 package io.qccompanion.server.users;
 
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.NotFound;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -85,7 +87,7 @@ public final class AgentLinks {
    */
   public void link(Handle h, String actorId, String agentId, String otherId) {
     if (agentId.equals(otherId))
-      throw HttpProblem.invalid("/agentId", "an agent cannot be linked to itself");
+      throw Invalid.malformed("/agentId", "an agent cannot be linked to itself");
     Agent into = require(h, agentId, null);
     Agent other = require(h, otherId, "/agentId");
     var before = identities(h, otherId);
@@ -119,9 +121,9 @@ public final class AgentLinks {
     List<Identity> all = identities(h, agentId);
     if (all.stream()
         .noneMatch(i -> i.connectionId().equals(connectionId) && i.hostId().equals(hostId)))
-      throw HttpProblem.notFound("host identity", connectionId + "/" + hostId);
+      throw new NotFound("host identity", connectionId + "/" + hostId);
     if (all.size() < 2)
-      throw HttpProblem.conflict("agent '" + from.name() + "' has only this host identity");
+      throw new Conflict("agent '" + from.name() + "' has only this host identity");
     String id = Ids.newId();
     long now = clock.millis();
     h.createUpdate(
@@ -225,7 +227,7 @@ public final class AgentLinks {
         .orElseThrow(
             () ->
                 field == null
-                    ? HttpProblem.notFound("agent", id)
-                    : HttpProblem.invalid(field, "no agent '" + id + "'"));
+                    ? new NotFound("agent", id)
+                    : Invalid.malformed(field, "no agent '" + id + "'"));
   }
 }

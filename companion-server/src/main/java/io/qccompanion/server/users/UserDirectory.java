@@ -1,11 +1,13 @@
 package io.qccompanion.server.users;
 
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.auth.Principals;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.auth.Secrets;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.HttpProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,7 +19,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Users, teams and agents, and the host identities that link them to connections. */
-public final class UserDirectory {
+public final class UserDirectory implements Principals {
   /** Kinds of host identity. */
   public static final String AGENT = "agent";
 
@@ -45,7 +47,7 @@ public final class UserDirectory {
             .bind(0, email)
             .mapTo(Integer.class)
             .one()
-        > 0) throw HttpProblem.conflict("a user with email " + email + " already exists");
+        > 0) throw new Conflict("a user with email " + email + " already exists");
     if (agentId != null) requireAgent(h, agentId, "/agentId");
     for (int i = 0; i < teamIds.size(); i++) requireTeam(h, teamIds.get(i), "/teamIds/" + i);
     String id = Ids.newId();
@@ -129,6 +131,7 @@ public final class UserDirectory {
                 .flatMap(id -> user(h, id)));
   }
 
+  @Override
   public Optional<Principal> principal(String userId, String csrfToken) {
     return user(userId)
         .filter(User::active)
@@ -139,8 +142,7 @@ public final class UserDirectory {
   }
 
   public Team createTeam(Handle h, String name) {
-    if (teamByName(h, name).isPresent())
-      throw HttpProblem.conflict("team '" + name + "' already exists");
+    if (teamByName(h, name).isPresent()) throw new Conflict("team '" + name + "' already exists");
     String id = Ids.newId();
     h.createUpdate("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)")
         .bind(0, id)
@@ -170,7 +172,7 @@ public final class UserDirectory {
         .bind(0, id)
         .map((rs, ctx) -> new Team(rs.getString(1), rs.getString(2)))
         .findOne()
-        .orElseThrow(() -> HttpProblem.invalid(field, "team '" + id + "' does not exist"));
+        .orElseThrow(() -> Invalid.malformed(field, "team '" + id + "' does not exist"));
   }
 
   public Agent createAgent(Handle h, String name, String email, String teamId, Instant startedAt) {
@@ -190,7 +192,7 @@ public final class UserDirectory {
 
   public Agent requireAgent(Handle h, String id, String field) {
     return agent(h, id)
-        .orElseThrow(() -> HttpProblem.invalid(field, "agent '" + id + "' does not exist"));
+        .orElseThrow(() -> Invalid.malformed(field, "agent '" + id + "' does not exist"));
   }
 
   public Optional<Agent> agent(Handle h, String id) {

@@ -2,6 +2,7 @@ package io.qccompanion.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
+import io.qccompanion.server.domain.Json;
 
 /** Reads request bodies strictly: malformed JSON, wrong types and unknown fields become 400s. */
 public final class Bodies {

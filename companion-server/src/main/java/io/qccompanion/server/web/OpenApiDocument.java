@@ -2,6 +2,7 @@ package io.qccompanion.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qccompanion.server.domain.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.qccompanion.server.domain.Conflict;
+import io.qccompanion.server.domain.DomainException;
+import io.qccompanion.server.domain.Forbidden;
+import io.qccompanion.server.domain.Invalid;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.domain.NotFound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,6 +26,7 @@ public final class Problems {
   /** Registers the exception and error mappings. */
   public static void register(RoutesConfig routes) {
     routes.exception(HttpProblem.class, (e, ctx) -> render(ctx, e));
+    routes.exception(DomainException.class, (e, ctx) -> render(ctx, of(e)));
     routes.exception(JsonProcessingException.class, (e, ctx) -> render(ctx, fromJson(e)));
     routes.exception(
         HttpResponseException.class,
@@ -51,6 +58,18 @@ public final class Problems {
     if (problem.field() != null) body.put("field", problem.field());
     body.put("instance", ctx.path());
     ctx.status(problem.status()).contentType("application/problem+json").result(Json.write(body));
+  }
+
+  /** The HTTP answer to a domain refusal. */
+  static HttpProblem of(DomainException e) {
+    String detail = e.getMessage();
+    if (e instanceof NotFound) return new HttpProblem(404, "Not found", detail, null);
+    if (e instanceof Conflict) return HttpProblem.conflict(detail);
+    if (e instanceof Forbidden) return HttpProblem.forbidden(detail);
+    Invalid invalid = (Invalid) e;
+    return invalid.wellFormed()
+        ? HttpProblem.unprocessable(invalid.field(), detail)
+        : HttpProblem.invalid(invalid.field(), detail);
   }
 
   static HttpProblem fromJson(JsonProcessingException e) {

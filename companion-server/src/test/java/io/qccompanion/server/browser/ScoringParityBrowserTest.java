@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.microsoft.playwright.Page;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scoring.Answer;
 import io.qccompanion.server.scoring.ScoreResult;
 import io.qccompanion.server.scoring.ScoringEngine;
-import io.qccompanion.server.web.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,21 +1,21 @@
 package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.CompanionApp;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.Scale;
 import io.qccompanion.server.scorecards.ScorecardDraft;
 import io.qccompanion.server.scorecards.Section;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.web.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Inserts teams, agents, connections, tickets and published scorecards straight into the DB. */
 public final class TicketFixture {
-  private final CompanionApp.Components c;
+  private final CompanionApp c;
 
-  public TicketFixture(CompanionApp.Components c) {
+  public TicketFixture(CompanionApp c) {
     this.c = c;
   }
 

@@ -1,9 +1,9 @@
 package io.qccompanion.server.sampling;
 
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.testing.TestApp;
-import io.qccompanion.server.web.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.qccompanion.server.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.Scale;
 import io.qccompanion.server.scorecards.ScorecardDefinition;
 import io.qccompanion.server.scorecards.Section;
-import io.qccompanion.server.web.HttpProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +80,8 @@ class ScoringEngineTest {
   private String fieldOf(Runnable call) {
     try {
       call.run();
-    } catch (HttpProblem p) {
-      assertThat(p.status()).isEqualTo(400);
+    } catch (Invalid p) {
+      assertThat(p.wellFormed()).as("a 400, not a 422").isFalse();
       return p.field();
     }
     throw new AssertionError("expected a 400");
@@ -307,7 +307,7 @@ class ScoringEngineTest {
             () ->
                 engine.score(card(90, c), answers("a", new Answer(1.0, null, List.of("kb"), null))))
         .isInstanceOfSatisfying(
-            HttpProblem.class, p -> assertThat(p.field()).isEqualTo("/answers/a/rootCauses"));
+            Invalid.class, p -> assertThat(p.field()).isEqualTo("/answers/a/rootCauses"));
   }
 
   @Test

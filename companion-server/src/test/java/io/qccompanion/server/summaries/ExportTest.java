@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.cli.Main;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.testing.TestApp;
-import io.qccompanion.server.web.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.qccompanion.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.server.web.Json;
+import io.qccompanion.server.domain.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import okhttp3.MediaType;

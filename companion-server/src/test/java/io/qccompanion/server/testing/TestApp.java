@@ -60,8 +60,9 @@ public final class TestApp implements AutoCloseable {
     return app;
   }
 
-  public CompanionApp.Components c() {
-    return app.components();
+  /** The app's own wiring, for setting up data the API cannot. */
+  public CompanionApp c() {
+    return app;
   }
 
   public MutableClock clock() {
@@ -87,7 +88,7 @@ public final class TestApp implements AutoCloseable {
    */
   public Api as(Role role, String agentId, List<String> teamIds) {
     String email = role.name().toLowerCase() + SEQ.incrementAndGet() + "@example.test";
-    var c = app.components();
+    var c = app;
     String token =
         c.db()
             .write(

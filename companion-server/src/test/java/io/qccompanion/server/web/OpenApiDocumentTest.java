@@ -24,7 +24,7 @@ class OpenApiDocumentTest {
   @Test
   void everyRequestBodyIsFullyDescribedByTheRecordItIsReadInto() throws Exception {
     var doc = new OpenApiDocument("test").json();
-    var root = io.qccompanion.server.web.Json.MAPPER.readTree(doc);
+    var root = io.qccompanion.server.domain.Json.MAPPER.readTree(doc);
     var schemas = root.at("/components/schemas");
     List<String> bare = new ArrayList<>();
     root.get("paths")

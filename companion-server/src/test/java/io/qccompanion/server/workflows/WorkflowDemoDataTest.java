@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
-import io.qccompanion.server.coaching.WorkflowDemoData;
+import io.qccompanion.server.demo.WorkflowDemoData;
 import io.qccompanion.server.testing.TestApp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class WorkflowDemoDataTest {
 
   private static String reason(
-      io.qccompanion.server.CompanionApp.Components c,
+      io.qccompanion.server.CompanionApp c,
       ActionPlanSamplingSignal signal,
       String agent,
       TestApp app) {
