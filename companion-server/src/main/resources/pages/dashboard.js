@@ -1,83 +1,133 @@
-// Renders /api/v1/summaries with Chart.js (served by the companion, no CDN).
-(function () {
+'use strict';
+// The quality dashboard: /api/v1/summaries as tiles (against targets, change from the previous
+// period), charts with table alternatives (partial weeks left out of trend lines), a ranked league
+// table and the drill-down team → agent → evaluations → evaluation, root cause → evaluations.
+(() => {
+  const { api, h, date } = QC;
   const form = document.getElementById('filters');
   const charts = {};
-  const today = new Date();
-  const iso = d => d.toISOString().slice(0, 10);
-  form.to.value = iso(today);
-  form.from.value = iso(new Date(today.getTime() - 90 * 86400000));
+  let teams = [];
+  let lastRows = [];
+  let sortKey = 'quality';
+  const params = new URLSearchParams(location.search);
+  for (const n of ['period', 'from', 'to', 'team', 'groupBy']) if (params.get(n)) form[n].value = params.get(n);
+  if (params.get('from')) form.period.value = 'custom';
 
-  function query(extra) {
+  const teamId = () => {
+    const v = form.team.value.trim();
+    const t = teams.find((x) => x.name.toLowerCase() === v.toLowerCase() || x.id === v);
+    return t ? t.id : v;
+  };
+  function scope() {
     const p = new URLSearchParams();
-    for (const n of ['from', 'to', 'teamId']) if (form[n].value) p.set(n, form[n].value);
-    for (const [k, v] of Object.entries(extra)) p.set(k, v);
-    return '/api/v1/summaries?' + p;
+    if (form.period.value === 'custom') { p.set('from', form.from.value); p.set('to', form.to.value); } else p.set('period', form.period.value);
+    if (form.team.value.trim()) p.set('teamId', teamId());
+    return p;
   }
-  async function get(url) {
-    const r = await fetch(url, { credentials: 'same-origin' });
-    const body = await r.json();
-    if (!r.ok) throw new Error(body.detail || r.statusText);
-    return body;
-  }
+  const url = (path, extra) => { const p = scope(); for (const [k, v] of Object.entries(extra)) p.set(k, v); return path + '?' + p; };
+  const value = (k) => (k && k.value != null ? k.value : null);
+  const show = (v, unit) => (v === null || v === undefined ? '—' : v + unit);
+
   function draw(id, type, labels, datasets) {
     if (charts[id]) charts[id].destroy();
     charts[id] = new Chart(document.getElementById(id), { type, data: { labels, datasets },
-      options: { responsive: true, animation: false, scales: type === 'line' || type === 'bar' ? { y: { beginAtZero: true } } : {} } });
+      options: { responsive: true, animation: false, scales: { y: { beginAtZero: true } } } });
   }
-  const text = (el, t) => { el.textContent = t == null ? '–' : t; return el; };
-  function tile(name, kpi, unit) {
-    const div = document.createElement('div');
-    div.className = 'tile ' + (kpi && kpi.onTarget === true ? 'on' : kpi && kpi.onTarget === false ? 'off' : '');
-    div.append(text(document.createElement('div'), name));
-    div.append(text(document.createElement('div'), kpi && kpi.value != null ? kpi.value + unit : null));
-    div.lastChild.className = 'v';
-    if (kpi && kpi.target != null) div.append(text(document.createElement('div'),
-      'target ' + kpi.comparator + ' ' + kpi.target + unit + (kpi.delta != null ? ' · Δ ' + kpi.delta : '')));
-    return div;
+  function tile(name, kpi, unit, key) {
+    const on = kpi && kpi.onTarget === true, off = kpi && kpi.onTarget === false;
+    const lines = [h('div', {}, name), h('div', { class: 'v', 'data-kpi': key }, show(value(kpi), unit))];
+    if (kpi && kpi.target != null) lines.push(h('div', {}, 'target ' + kpi.comparator + ' ' + kpi.target + unit + (on ? ' · on target' : off ? ' · off target' : '')));
+    if (kpi && kpi.delta != null) lines.push(h('div', { class: 'delta' }, (kpi.delta > 0 ? '+' : '') + kpi.delta + unit + ' vs previous period (' + show(kpi.previous, unit) + ')'));
+    return h('div', { class: 'tile ' + (on ? 'on' : off ? 'off' : ''), 'data-tile': key }, ...lines);
   }
-  async function show(e) {
+  const sorters = {
+    quality: (r) => value(r.qualityPercent), evaluations: (r) => r.evaluations, pass: (r) => r.passRatePercent,
+    csat: (r) => value(r.csatPercent), fcr: (r) => value(r.fcrPercent), aht: (r) => -value(r.ahtMinutesMean), coverage: (r) => r.coveragePercent,
+  };
+  function league() {
+    const by = sorters[sortKey];
+    const rows = [...lastRows].sort((a, b) => ((by(b) ?? -Infinity) - (by(a) ?? -Infinity)));
+    document.querySelectorAll('#rows th[data-sort]').forEach((th) => th.setAttribute('aria-sort', th.dataset.sort === sortKey ? 'descending' : 'none'));
+    const group = form.groupBy.value;
+    document.querySelector('#rows tbody').replaceChildren(...rows.map((r, i) => {
+      const label = r.groupLabel || r.groupKey;
+      const link = group === 'team' || group === 'agent'
+        ? h('a', { href: '#', onclick: (e) => { e.preventDefault(); drillGroup(group, r.groupKey, label); } }, label) : label;
+      const cell = (v, off) => h('td', { class: off ? 'bad' : null }, v === null || v === undefined ? '—' : String(v));
+      return h('tr', { 'data-key': r.groupKey }, h('td', {}, String(i + 1)), h('td', {}, link), cell(r.evaluations),
+        cell(value(r.qualityPercent), r.offTarget.includes('qualityPercent')), cell(r.passRatePercent),
+        cell(value(r.csatPercent), r.offTarget.includes('csatPercent')), cell(value(r.fcrPercent), r.offTarget.includes('fcrPercent')),
+        cell(value(r.ahtMinutesMean), r.offTarget.includes('ahtMinutesMean')), cell(r.coveragePercent));
+    }));
+  }
+  function drillGroup(group, key, label) {
+    if (group === 'team') { form.team.value = label; form.groupBy.value = 'agent'; load(); return; }
+    drill('Evaluations of ' + label, { agentId: key });
+  }
+  async function drill(title, extra) {
+    const section = document.getElementById('drill');
+    document.getElementById('drill-title').textContent = title;
+    try {
+      const page = await api('GET', url('/api/v1/summaries/evaluations', Object.assign({ limit: 100 }, extra)));
+      document.querySelector('#drill-table tbody').replaceChildren(...page.items.map((e) => h('tr', { 'data-evaluation': e.id },
+        h('td', {}, date(e.submittedAt)), h('td', {}, h('a', { href: '/feedback/' + encodeURIComponent(e.id) }, e.ticketKey || e.ticketId)),
+        h('td', {}, e.agentName || e.agentId), h('td', {}, e.qcName || '—'), h('td', {}, e.score == null ? '—' : e.score + ' %'),
+        h('td', {}, e.criticalFail ? 'critical fail' : e.passed ? 'pass' : 'fail'))));
+      section.hidden = false;
+      section.scrollIntoView();
+    } catch (err) { document.getElementById('error').textContent = err.message; }
+  }
+  document.getElementById('drill-close').addEventListener('click', () => { document.getElementById('drill').hidden = true; });
+  document.querySelectorAll('#rows th[data-sort]').forEach((th) => {
+    const b = h('button', { type: 'button', class: 'link', onclick: () => { sortKey = th.dataset.sort; league(); } }, th.textContent);
+    th.replaceChildren(b);
+  });
+
+  async function load(e) {
     if (e) e.preventDefault();
     const error = document.getElementById('error');
     error.textContent = '';
     try {
       const groupBy = form.groupBy.value;
-      const [weekly, grouped] = await Promise.all([
-        get(query({ bucket: 'week' })), get(query({ groupBy }))]);
-      document.getElementById('csv').href = query({ groupBy, format: 'csv' });
+      const [weekly, grouped] = await Promise.all([api('GET', url('/api/v1/summaries', { bucket: 'week' })),
+        api('GET', url('/api/v1/summaries', { groupBy, sort: 'quality' }))]);
+      document.getElementById('csv').href = url('/api/v1/summaries', { groupBy, format: 'csv' });
+      form.from.value = grouped.period.from; form.to.value = grouped.period.to;
+      const partial = new Set(weekly.partialBuckets);
+      document.getElementById('period-note').textContent = grouped.period.from + ' to ' + grouped.period.to
+        + (grouped.partial ? ' · the period is not over yet: figures are so far' : '')
+        + (partial.size ? '; partial weeks (' + [...partial].join(', ') + ') are left out of the trend lines' : '')
+        + ' · compared with ' + grouped.previousPeriod.from + ' to ' + grouped.previousPeriod.to + '.';
       const t = grouped.total;
-      const tiles = document.getElementById('tiles');
-      tiles.replaceChildren(tile('Quality', t.qualityPercent, ' %'), tile('CSAT', t.csatPercent, ' %'),
-        tile('FCR', t.fcrPercent, ' %'), tile('AHT', t.ahtMinutesMean, ' min'),
-        tile('Evaluations', { value: t.evaluations }, ''), tile('Coverage', { value: t.coveragePercent }, ' %'),
-        tile('Disputes', { value: grouped.disputes.disputeRatePercent }, ' %'));
-      const weeks = weekly.rows.map(r => r.bucketStart);
-      const target = weekly.targets.qualityPercent;
-      draw('trend', 'line', weeks, [
-        { label: 'Quality %', data: weekly.rows.map(r => r.qualityPercent && r.qualityPercent.value) },
-        { label: 'Target', data: weeks.map(() => target), borderDash: [6, 4] }]);
-      draw('tickets', 'line', weeks, [
-        { label: 'CSAT %', data: weekly.rows.map(r => r.csatPercent && r.csatPercent.value) },
-        { label: 'FCR %', data: weekly.rows.map(r => r.fcrPercent && r.fcrPercent.value) }]);
-      draw('groups', 'bar', grouped.rows.map(r => r.groupLabel || r.groupKey), [
-        { label: 'Quality %', data: grouped.rows.map(r => r.qualityPercent && r.qualityPercent.value),
-          backgroundColor: grouped.rows.map(r => r.qualityPercent && r.qualityPercent.onTarget === false ? '#d64040' : '#2e9d57') }]);
-      draw('causes', 'bar', grouped.rootCauses.map(c => c.rootCause), [
-        { label: 'Failed answers', data: grouped.rootCauses.map(c => c.count) }]);
-      const body = document.querySelector('#rows tbody');
-      body.replaceChildren(...grouped.rows.map(r => {
-        const tr = document.createElement('tr');
-        const cell = (v, off) => { const td = text(document.createElement('td'), v); if (off) td.className = 'bad'; tr.append(td); };
-        const k = x => x ? x.value : null;
-        cell(r.groupLabel || r.groupKey); cell(r.evaluations);
-        cell(k(r.qualityPercent), r.offTarget.includes('qualityPercent')); cell(r.passRatePercent);
-        cell(k(r.csatPercent), r.offTarget.includes('csatPercent')); cell(k(r.fcrPercent), r.offTarget.includes('fcrPercent'));
-        cell(k(r.ahtMinutesMean), r.offTarget.includes('ahtMinutesMean')); cell(r.coveragePercent);
-        return tr;
-      }));
+      document.getElementById('tiles').replaceChildren(tile('Quality', t.qualityPercent, ' %', 'quality'),
+        tile('CSAT', t.csatPercent, ' %', 'csat'), tile('FCR', t.fcrPercent, ' %', 'fcr'), tile('AHT', t.ahtMinutesMean, ' min', 'aht'),
+        tile('Evaluations', { value: t.evaluations }, '', 'evaluations'), tile('Coverage', { value: t.coveragePercent }, ' %', 'coverage'),
+        tile('Dispute rate', { value: grouped.disputes.disputeRatePercent }, ' %', 'disputes'));
+      const whole = weekly.rows.filter((r) => !partial.has(r.bucketStart));
+      const weeks = whole.map((r) => r.bucketStart);
+      draw('trend', 'line', weeks, [{ label: 'Quality %', data: whole.map((r) => value(r.qualityPercent)) },
+        { label: 'Target', data: weeks.map(() => weekly.targets.qualityPercent), borderDash: [6, 4] }]);
+      draw('tickets', 'line', weeks, [{ label: 'CSAT %', data: whole.map((r) => value(r.csatPercent)) },
+        { label: 'FCR %', data: whole.map((r) => value(r.fcrPercent)) }]);
+      document.querySelector('#trend-table tbody').replaceChildren(...whole.map((r) => h('tr', {}, h('td', {}, r.bucketStart), h('td', {}, show(value(r.qualityPercent), '')), h('td', {}, String(r.evaluations)))));
+      document.querySelector('#tickets-table tbody').replaceChildren(...whole.map((r) => h('tr', {}, h('td', {}, r.bucketStart), h('td', {}, show(value(r.csatPercent), '')), h('td', {}, show(value(r.fcrPercent), '')))));
+      draw('groups', 'bar', grouped.rows.map((r) => r.groupLabel || r.groupKey), [{ label: 'Quality %', data: grouped.rows.map((r) => value(r.qualityPercent)),
+        backgroundColor: grouped.rows.map((r) => (r.qualityPercent && r.qualityPercent.onTarget === false ? '#d64040' : '#2e9d57')) }]);
+      draw('causes', 'bar', grouped.rootCauses.map((c) => c.rootCause), [{ label: 'Failed answers', data: grouped.rootCauses.map((c) => c.count) }]);
+      document.querySelector('#causes-table tbody').replaceChildren(...grouped.rootCauses.map((c) => h('tr', {},
+        h('td', {}, h('a', { href: '#', onclick: (ev) => { ev.preventDefault(); drill('Evaluations with root cause ' + c.rootCause, { rootCause: c.rootCause }); } }, c.rootCause)),
+        h('td', {}, String(c.count)), h('td', {}, show(c.sharePercent, ' %')))));
+      lastRows = grouped.rows;
+      league();
     } catch (err) {
       error.textContent = 'Could not load the summary: ' + err.message;
     }
   }
-  form.addEventListener('submit', show);
-  show();
+  form.period.addEventListener('change', () => { if (form.period.value !== 'custom') load(); });
+  for (const n of ['from', 'to']) form[n].addEventListener('change', () => { form.period.value = 'custom'; });
+  form.addEventListener('submit', load);
+  api('GET', '/api/v1/teams').then((ts) => {
+    teams = ts.items;
+    document.getElementById('team-names').replaceChildren(...teams.map((t) => h('option', { value: t.name })));
+  }).catch(() => {}).finally(() => load());
 })();

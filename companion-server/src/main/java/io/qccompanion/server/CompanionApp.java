@@ -78,6 +78,8 @@ import io.qccompanion.server.sync.SamplingOnIngest;
 import io.qccompanion.server.sync.SyncRunner;
 import io.qccompanion.server.sync.SyncScheduler;
 import io.qccompanion.server.sync.TicketStore;
+import io.qccompanion.server.users.AgentLinks;
+import io.qccompanion.server.users.AgentRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.JettyProblems;
@@ -162,7 +164,7 @@ public final class CompanionApp implements AutoCloseable {
     this.selector = new ScorecardSelector(db);
     this.scoring = new ScoringEngine();
     this.outbox = new Outbox(clock);
-    this.kpiTargets = new KpiTargets();
+    this.kpiTargets = new KpiTargets(clock);
     this.qualityAggregates = new QualityAggregates(db);
     this.escalations = new ComplianceEscalations(clock, audit);
     this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
@@ -243,6 +245,9 @@ public final class CompanionApp implements AutoCloseable {
               Problems.register(cfg.routes);
               opsRoutes.register(cfg.routes);
               userRoutes.register(cfg.routes);
+              new AgentRoutes(
+                      db, users, new AgentLinks(clock, audit, qualityAggregates::apply), audit)
+                  .register(cfg.routes);
               connectionRoutes.register(cfg.routes);
               new ConversationRoutes(db, clock).register(cfg.routes);
               webhookRoutes.register(cfg.routes);
@@ -278,7 +283,7 @@ public final class CompanionApp implements AutoCloseable {
               new SamplingRoutes(db, sampling).register(cfg.routes);
               new WeightedQualityRoutes(db, clock).register(cfg.routes);
               autoQa.routes().register(cfg.routes);
-              new AuditPackRoutes(db, graderConsistency).register(cfg.routes);
+              new AuditPackRoutes(db, graderConsistency, clock, audit).register(cfg.routes);
               new SummaryRoutes(db, summaries, clock).register(cfg.routes);
               new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
               new ProductionRoutes(db, kpiTargets, audit, clock).register(cfg.routes);

@@ -3,6 +3,7 @@ package io.qccompanion.server.audit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.csv.Csv;
 import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.CursorParams;

@@ -2,10 +2,10 @@ package io.qccompanion.server.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.qccompanion.server.CompanionApp;
+import io.qccompanion.server.csv.CsvStream;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.summaries.Bucket;
-import io.qccompanion.server.summaries.CsvStream;
 import io.qccompanion.server.summaries.GroupBy;
 import io.qccompanion.server.summaries.Period;
 import io.qccompanion.server.summaries.Scope;

@@ -16,6 +16,41 @@ final class QualityMeasure {
   /** The first {@code limit} evaluations submitted in [from, to) for the agent. */
   static Result measure(
       Handle h, String agentId, String measure, String criterionId, long from, long to, int limit) {
+    return measure(h, agentId, measure, criterionId, from, to, limit, false);
+  }
+
+  /** The last {@code limit} evaluations submitted before {@code to}: the baseline of a plan. */
+  static Result before(
+      Handle h, String agentId, String measure, String criterionId, long to, int limit) {
+    return measure(h, agentId, measure, criterionId, Long.MIN_VALUE, to, limit, true);
+  }
+
+  /** How a person reads the measure: "pass rate", "criterion Empathy pass rate". */
+  static String label(Handle h, String measure, String criterionId) {
+    return switch (measure) {
+      case "QUALITY_SCORE" -> "quality score";
+      case "PASS_RATE" -> "pass rate";
+      default ->
+          "criterion "
+              + h.createQuery(
+                      "SELECT criterion FROM evaluation_answers WHERE criterion_id = :c LIMIT 1")
+                  .bind("c", criterionId)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse(criterionId)
+              + " pass rate";
+    };
+  }
+
+  private static Result measure(
+      Handle h,
+      String agentId,
+      String measure,
+      String criterionId,
+      long from,
+      long to,
+      int limit,
+      boolean newestFirst) {
     List<double[]> rows =
         h.createQuery(
                 """
@@ -25,8 +60,9 @@ final class QualityMeasure {
                 FROM evaluations e
                 WHERE e.agent_id = :agent AND e.kind = 'REGULAR' AND e.status <> 'DRAFT'
                   AND e.submitted_at >= :from AND e.submitted_at < :to
-                ORDER BY e.submitted_at, e.id
+                ORDER BY e.submitted_at <order>, e.id <order>
                 """)
+            .define("order", newestFirst ? "DESC" : "ASC")
             .bind("crit", criterionId == null ? "" : criterionId)
             .bind("agent", agentId)
             .bind("from", from)

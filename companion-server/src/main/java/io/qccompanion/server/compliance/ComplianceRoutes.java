@@ -2,10 +2,10 @@ package io.qccompanion.server.compliance;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.qccompanion.server.audit.Csv;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.csv.Csv;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;

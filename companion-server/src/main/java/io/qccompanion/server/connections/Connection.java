@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param attribution which agents a ticket counts for: {@code ASSIGNEE_AT_SOLVE}, {@code
  *     LAST_ASSIGNEE} or {@code ALL_REPLIERS}
- * @param status {@code ACTIVE} or {@code PAUSED}; paused connections do not sync or write back
+ * @param status {@code UNTESTED} (created through the API: the scheduler does not sync it until a
+ *     test passes or an admin starts it), {@code ACTIVE} or {@code PAUSED} (no sync, no write-back)
  * @param pausedReason why it was paused (revoked token, repeated failures, by an admin)
  */
 public record Connection(
@@ -31,6 +32,7 @@ public record Connection(
     Instant updatedAt) {
 
   public enum Status {
+    UNTESTED,
     ACTIVE,
     PAUSED
   }

@@ -59,6 +59,7 @@ public final class ConnectionRoutes {
     r.post("/api/v1/connections/{id}/test", this::test, ADMIN);
     r.post("/api/v1/connections/{id}/pause", this::pause, ADMIN);
     r.post("/api/v1/connections/{id}/resume", this::resume, ADMIN);
+    r.post("/api/v1/connections/{id}/start", this::resume, ADMIN);
     r.post("/api/v1/connections/{id}/sync", this::syncNow, ADMIN);
   }
 
@@ -206,7 +207,7 @@ public final class ConnectionRoutes {
     Connection created =
         db.write(
             h -> {
-              Connection c = store.insert(h, Ids.newId(), draft);
+              Connection c = store.insert(h, Ids.newId(), draft, Connection.Status.UNTESTED);
               audit.record(h, p.userId(), "connection.create", "connection", c.id(), null, c);
               return c;
             });
@@ -281,6 +282,8 @@ public final class ConnectionRoutes {
     try (TicketSource source = connectors.openSource(id)) {
       check = source.check();
     }
+    // A passing test is what lets the scheduler start the first sync.
+    if (check.ok()) db.run(h -> store.start(h, id));
     ctx.json(check);
   }
 
@@ -322,6 +325,8 @@ public final class ConnectionRoutes {
   void syncNow(Context ctx) {
     String id = ctx.pathParam("id");
     store.get(id);
+    // "Sync now" is an explicit start of an untested connection.
+    db.run(h -> store.start(h, id));
     if ("false".equals(ctx.queryParam("wait"))) {
       db.run(h -> SyncStatus.request(h, id, clock.millis()));
       ctx.status(202).json(Map.of("requested", true));

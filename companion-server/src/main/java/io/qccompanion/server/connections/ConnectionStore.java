@@ -50,6 +50,11 @@ public final class ConnectionStore {
       Connection.Attribution attribution) {}
 
   public Connection insert(Handle h, String id, Draft d) {
+    return insert(h, id, d, Connection.Status.ACTIVE);
+  }
+
+  /** Stores a new connection in {@code status} (the API creates them UNTESTED). */
+  public Connection insert(Handle h, String id, Draft d, Connection.Status status) {
     if (find(h, d.name()).isPresent())
       throw new Conflict("a connection named '" + d.name() + "' already exists");
     long now = clock.millis();
@@ -59,7 +64,8 @@ public final class ConnectionStore {
               webhook_secret_enc, closed_statuses, options, start_from, interval_seconds, attribution,
               status, created_at, updated_at)
             VALUES (:id, :name, :host, :baseUrl, :authKind, :username, :secret, :webhookSecret,
-              :closed, :options, :startFrom, :interval, :attribution, 'ACTIVE', :now, :now)""")
+              :closed, :options, :startFrom, :interval, :attribution, :status, :now, :now)""")
+        .bind("status", status.name())
         .bind("id", id)
         .bind("name", d.name())
         .bind("host", d.host().id())
@@ -123,6 +129,15 @@ public final class ConnectionStore {
   public void delete(Handle h, String id) {
     get(h, id);
     h.createUpdate("DELETE FROM connections WHERE id = ?").bind(0, id).execute();
+  }
+
+  /** Marks an UNTESTED connection ACTIVE (a passing test or an explicit start). */
+  public void start(Handle h, String id) {
+    h.createUpdate(
+            "UPDATE connections SET status = 'ACTIVE', updated_at = ? WHERE id = ? AND status = 'UNTESTED'")
+        .bind(0, clock.millis())
+        .bind(1, id)
+        .execute();
   }
 
   /** Pauses ({@code reason} non-null) or resumes ({@code reason} null) a connection. */

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Seeds the demo's QA workflows from data the demo already has: a calibration session, a dispute on
- * an agent's submitted evaluation, and an action plan with its follow-up review.
+ * an agent's submitted evaluation, and an open action plan (reviewed once it has evaluations).
  */
 public final class WorkflowDemoData {
   private final Clock clock;
@@ -73,7 +73,6 @@ public final class WorkflowDemoData {
                 90.0,
                 10,
                 clock.instant().plus(Duration.ofDays(28))));
-    plans.review(h, lead.userId(), plan.id());
     return new Seeded(session, dispute, plan.id());
   }
 }

@@ -43,4 +43,14 @@ public final class Fields {
           field, field + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
   }
+
+  /** An ISO date ({@code 2026-10-19}). */
+  public static java.time.LocalDate date(String value, String field) {
+    required(value, field);
+    try {
+      return java.time.LocalDate.parse(value.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Invalid.malformed(field, field + " must be a date like 2026-10-19");
+    }
+  }
 }

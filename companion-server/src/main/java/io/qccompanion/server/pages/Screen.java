@@ -41,6 +41,13 @@ enum Screen {
       Set.of(MANAGER, QC_LEAD, ADMIN),
       Webjars.path("chart.js", "dist/chart.umd.js"),
       "dashboard.js"),
+  TARGETS("/targets", "Targets", "KPI targets", leads(), leads(), "targets.js"),
+  PRODUCTION("/production", "Production", "Production", leads(), leads(), "production.js"),
+  COACHING("/coaching", "Coaching", "Coaching and training", leads(), leads(), "coaching.js"),
+  ACTION_PLANS(
+      "/action-plans", "Action plans", "Action plans", leads(), leads(), "action-plans.js"),
+  ESCALATIONS(
+      "/escalations", "Escalations", "Compliance escalations", leads(), leads(), "escalations.js"),
   CONNECTIONS(
       "/admin/connections", "Connections", "Connections", admin(), admin(), "connections.js"),
   SCORECARDS(
@@ -53,6 +60,15 @@ enum Screen {
       "scorecards.js"),
   SAMPLING("/admin/sampling", "Sampling", "Sampling policy", admin(), admin(), "sampling.js"),
   USERS("/admin/users", "Users & teams", "Users and teams", admin(), admin(), "users.js"),
+  AUDIT("/admin/audit", "Audit log", "Audit log", admin(), admin(), "audit.js"),
+  RETENTION("/admin/retention", "Retention", "Retention", admin(), admin(), "retention.js"),
+  AUDIT_PACK(
+      "/admin/audit-pack",
+      "Audit pack",
+      "Audit pack",
+      Set.of(ADMIN, MANAGER),
+      Set.of(ADMIN, MANAGER),
+      "audit-pack.js"),
   TOKENS("/tokens", "API tokens", "API tokens", all(), all(), "tokens.js"),
   NOTIFICATIONS(
       "/notifications", "Notifications", "Notifications", Set.of(), all(), "notifications.js");
@@ -98,6 +114,11 @@ enum Screen {
 
   private static Set<Role> graders() {
     return Set.of(QC, QC_LEAD, ADMIN);
+  }
+
+  /** Managers, QC leads and admins: the people who run quality for teams. */
+  private static Set<Role> leads() {
+    return Set.of(MANAGER, QC_LEAD, ADMIN);
   }
 
   private static Set<Role> admin() {

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Production per agent and day or week: tickets solved (each agent the ticket is attributed to in
  * {@code ticket_agents}, or its assignee) against the team's daily target reduced pro rata by
- * exception hours.
+ * exception hours. Until a production target is set for the team (or the organisation) the rows
+ * carry counts only: {@code targetSet} is false and target and attainment are null.
  */
 final class ProductionReport {
   private final ProductionExceptions exceptions;
@@ -37,13 +38,18 @@ final class ProductionReport {
       LocalDate bucketStart,
       long ticketsClosed,
       double exceptionHours,
-      double targetTickets,
+      boolean targetSet,
+      Double targetTickets,
       Double attainmentPercent,
-      boolean onTarget) {}
+      Boolean onTarget) {}
 
-  /** Sum over every row. */
+  /** Sum over every row; the target sums only the rows that have one. */
   public record Total(
-      long ticketsClosed, double exceptionHours, double targetTickets, Double attainmentPercent) {}
+      long ticketsClosed,
+      double exceptionHours,
+      boolean targetSet,
+      Double targetTickets,
+      Double attainmentPercent) {}
 
   /** The report: rows ordered by bucket then agent name. */
   public record Report(Period period, String bucket, List<Row> items, Total total) {}
@@ -90,26 +96,34 @@ final class ProductionReport {
                             .toLocalDate(),
                         (Long) r[2]));
     Map<String, Map<LocalDate, Double>> hours = exceptions.hoursByAgentDay(h, scope, period);
-    var resolver = KpiTargets.resolver(targets.stored(h));
+    KpiTargets.DatedResolver resolver = targets.datedResolver(h);
     List<Row> rows = new ArrayList<>();
     long totalClosed = 0;
     double totalHours = 0;
     double totalTarget = 0;
+    long closedWithTarget = 0;
+    boolean anyTarget = false;
     for (Agent a : agents) {
-      Targets t = resolver.of(a.teamId());
+      // acc: closed, exception hours, target, days with a target set
       Map<LocalDate, double[]> buckets = new LinkedHashMap<>();
       for (LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
+        Targets t = resolver.on(a.teamId(), d);
         double ex = hours.getOrDefault(a.id(), Map.of()).getOrDefault(d, 0.0);
         long n = closed.getOrDefault(a.id(), Map.of()).getOrDefault(d, 0L);
         double[] acc =
-            buckets.computeIfAbsent(bucket.startOf(d, period.from()), k -> new double[3]);
+            buckets.computeIfAbsent(bucket.startOf(d, period.from()), k -> new double[4]);
         acc[0] += n;
         acc[1] += ex;
-        acc[2] += t.productionTarget(d.getDayOfWeek(), ex);
+        Double target = t.productionTarget(d.getDayOfWeek(), ex);
+        if (target != null) {
+          acc[2] += target;
+          acc[3]++;
+        }
       }
       for (var e : buckets.entrySet()) {
         double[] acc = e.getValue();
-        double target = Kpi.round(acc[2]);
+        boolean set = acc[3] > 0;
+        Double target = set ? Kpi.round(acc[2]) : null;
         rows.add(
             new Row(
                 a.id(),
@@ -118,22 +132,31 @@ final class ProductionReport {
                 e.getKey(),
                 (long) acc[0],
                 acc[1],
+                set,
                 target,
-                target == 0 ? null : Kpi.round(acc[0] * 100.0 / target),
-                acc[0] >= target));
+                !set || target == 0 ? null : Kpi.round(acc[0] * 100.0 / target),
+                set ? acc[0] >= target : null));
         totalClosed += (long) acc[0];
         totalHours += acc[1];
-        totalTarget += acc[2];
+        if (set) {
+          anyTarget = true;
+          totalTarget += acc[2];
+          closedWithTarget += (long) acc[0];
+        }
       }
     }
     rows.sort(java.util.Comparator.comparing(Row::bucketStart));
-    double tt = Kpi.round(totalTarget);
+    Double tt = anyTarget ? Kpi.round(totalTarget) : null;
     return new Report(
         period,
         bucket.name().toLowerCase(java.util.Locale.ROOT),
         rows,
         new Total(
-            totalClosed, totalHours, tt, tt == 0 ? null : Kpi.round(totalClosed * 100.0 / tt)));
+            totalClosed,
+            totalHours,
+            anyTarget,
+            tt,
+            tt == null || tt == 0 ? null : Kpi.round(closedWithTarget * 100.0 / tt)));
   }
 
   private static void bindScope(org.jdbi.v3.core.statement.SqlStatement<?> q, Scope scope) {

@@ -26,6 +26,35 @@ public final class RetentionRoutes {
     r.get("/api/v1/retention/settings", this::settings, Role.ADMIN);
     r.put("/api/v1/retention/settings", this::putSettings, Role.ADMIN);
     r.post("/api/v1/retention/run", this::run, Role.ADMIN);
+    r.get("/api/v1/retention/last-run", this::lastRun, Role.ADMIN);
+  }
+
+  /** The last real (not dry) run: when, by whom and what it purged; 404 when it never ran. */
+  void lastRun(Context ctx) {
+    var last =
+        db.read(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT e.at, e.actor_id, u.name, e.after_json FROM audit_events e
+                          LEFT JOIN users u ON u.id = e.actor_id
+                        WHERE e.action = 'retention.run' ORDER BY e.at DESC, e.id DESC LIMIT 1""")
+                    .map(
+                        (rs, c) -> {
+                          Map<String, Object> m = new java.util.LinkedHashMap<>();
+                          m.put("at", java.time.Instant.ofEpochMilli(rs.getLong(1)));
+                          m.put("actorId", rs.getString(2));
+                          m.put(
+                              "actorName",
+                              rs.getString(3) == null ? "scheduled job" : rs.getString(3));
+                          m.put(
+                              "result",
+                              io.qccompanion.server.domain.Json.read(
+                                  rs.getString(4), Object.class));
+                          return m;
+                        })
+                    .findOne());
+    ctx.json(last.orElseThrow(() -> HttpProblem.notFound("retention run", "last")));
   }
 
   void settings(Context ctx) {

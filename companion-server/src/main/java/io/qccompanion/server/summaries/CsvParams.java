@@ -1,6 +1,7 @@
 package io.qccompanion.server.summaries;
 
 import io.javalin.http.Context;
+import io.qccompanion.server.csv.CsvStream;
 import io.qccompanion.server.web.HttpProblem;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;

@@ -43,7 +43,34 @@ public final class EvaluationRows {
       int revision,
       Double score,
       Boolean passed,
-      boolean criticalFail) {}
+      boolean criticalFail,
+      String agentName,
+      String teamName,
+      String qcName) {}
+
+  /**
+   * Narrows the rows to a drill-down: evaluations failing {@code criterionId} or giving {@code
+   * rootCause} on a failed answer (null: no narrowing).
+   */
+  public record Drill(String criterionId, String rootCause) {
+    public static final Drill NONE = new Drill(null, null);
+
+    String sql() {
+      return (criterionId == null
+              ? ""
+              : " AND EXISTS (SELECT 1 FROM evaluation_answers x WHERE x.evaluation_id = ev.id"
+                  + " AND x.failed = 1 AND x.criterion_id = :drillCriterion)")
+          + (rootCause == null
+              ? ""
+              : " AND EXISTS (SELECT 1 FROM evaluation_answers x WHERE x.evaluation_id = ev.id"
+                  + " AND x.failed = 1 AND x.root_causes LIKE :drillRootCause)");
+    }
+
+    void bind(org.jdbi.v3.core.statement.Query q) {
+      if (criterionId != null) q.bind("drillCriterion", criterionId);
+      if (rootCause != null) q.bind("drillRootCause", "%\"" + rootCause + "\"%");
+    }
+  }
 
   /** CSV header matching {@link #csv}. */
   public static final List<String> HEADER =
@@ -81,19 +108,23 @@ public final class EvaluationRows {
         r.criticalFail());
   }
 
-  private String sql(Scope scope, boolean after, boolean limited) {
+  private String sql(Scope scope, Drill drill, boolean after, boolean limited) {
     return """
         SELECT ev.id, ev.submitted_at, ev.ticket_id, t.ticket_key, t.host, ev.agent_id, ev.team_id,
                ev.qc_id, sv.scorecard_id, ev.status, ev.revision, ev.score, ev.passed,
-               ev.critical_fail
+               ev.critical_fail, ag.name AS agent_name, tm.name AS team_name, qc.name AS qc_name
         FROM evaluations ev
         JOIN tickets t ON t.id = ev.ticket_id
         JOIN scorecard_versions sv ON sv.id = ev.scorecard_version_id
+        LEFT JOIN agents ag ON ag.id = ev.agent_id
+        LEFT JOIN teams tm ON tm.id = ev.team_id
+        LEFT JOIN users qc ON qc.id = ev.qc_id
         WHERE\s"""
         + SqlScope.COUNTED
         + " AND ev.submitted_at >= :from AND ev.submitted_at < :to"
         + SqlScope.evaluationFilter(scope)
         + (blindQc == null ? "" : BLIND)
+        + drill.sql()
         + (after ? " AND (ev.submitted_at > :k OR (ev.submitted_at = :k AND ev.id > :id))" : "")
         + " ORDER BY ev.submitted_at, ev.id"
         + (limited ? " LIMIT :limit" : "");
@@ -101,9 +132,15 @@ public final class EvaluationRows {
 
   /** One page after {@code cursor}. */
   public Cursor.Slice<Row> page(Handle h, Scope scope, Period period, Cursor cursor) {
-    var q = h.createQuery(sql(scope, !cursor.first(), true));
+    return page(h, scope, Drill.NONE, period, cursor);
+  }
+
+  /** One page of a drill-down after {@code cursor}. */
+  public Cursor.Slice<Row> page(Handle h, Scope scope, Drill drill, Period period, Cursor cursor) {
+    var q = h.createQuery(sql(scope, drill, !cursor.first(), true));
     SqlScope.bind(q, scope);
     if (blindQc != null) q.bind("blindQc", blindQc);
+    drill.bind(q);
     q.bind("from", period.startMillis())
         .bind("to", period.endMillis())
         .bind("limit", cursor.limit() + 1);
@@ -114,9 +151,15 @@ public final class EvaluationRows {
 
   /** Streams every row to {@code sink} without holding them in memory. */
   public void each(Handle h, Scope scope, Period period, Consumer<Row> sink) {
-    var q = h.createQuery(sql(scope, false, false));
+    each(h, scope, Drill.NONE, period, sink);
+  }
+
+  /** Streams every row of a drill-down to {@code sink}. */
+  public void each(Handle h, Scope scope, Drill drill, Period period, Consumer<Row> sink) {
+    var q = h.createQuery(sql(scope, drill, false, false));
     SqlScope.bind(q, scope);
     if (blindQc != null) q.bind("blindQc", blindQc);
+    drill.bind(q);
     q.bind("from", period.startMillis()).bind("to", period.endMillis()).setFetchSize(500);
     try (var stream = q.map((rs, ctx) -> row(rs)).stream()) {
       stream.forEach(sink);
@@ -125,7 +168,7 @@ public final class EvaluationRows {
 
   /** Number of rows {@link #each} would stream (for progress bars). */
   public long count(Handle h, Scope scope, Period period) {
-    String sql = "SELECT COUNT(*) FROM (" + sql(scope, false, false) + ") x";
+    String sql = "SELECT COUNT(*) FROM (" + sql(scope, Drill.NONE, false, false) + ") x";
     var q = h.createQuery(sql);
     SqlScope.bind(q, scope);
     if (blindQc != null) q.bind("blindQc", blindQc);
@@ -154,6 +197,9 @@ public final class EvaluationRows {
         rs.getInt("revision"),
         s,
         p,
-        rs.getInt("critical_fail") == 1);
+        rs.getInt("critical_fail") == 1,
+        rs.getString("agent_name"),
+        rs.getString("team_name"),
+        rs.getString("qc_name"));
   }
 }

@@ -28,8 +28,9 @@ public record Period(LocalDate from, LocalDate to) {
   }
 
   /**
-   * Reads {@code from}/{@code to} (ISO dates) or {@code period=day|week|month} (the one holding
-   * {@code today}); defaults to the current week.
+   * Reads {@code from}/{@code to} (ISO dates) or {@code period=day|week|4weeks|month|quarter} (the
+   * one holding {@code today}; 4weeks: the current week and the three before); defaults to the
+   * current week.
    */
   public static Period parse(String from, String to, String period, LocalDate today) {
     if (from != null || to != null) {
@@ -44,9 +45,20 @@ public record Period(LocalDate from, LocalDate to) {
         LocalDate start = Bucket.WEEK.startOf(today, today);
         yield new Period(start, start.plusDays(6));
       }
+      case "4weeks" -> {
+        LocalDate start = Bucket.WEEK.startOf(today, today).minusWeeks(3);
+        yield new Period(start, start.plusDays(27));
+      }
       case "month" ->
           new Period(today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth()));
-      default -> throw Invalid.malformed("period", "period must be one of day, week, month");
+      case "quarter" -> {
+        LocalDate start =
+            today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        yield new Period(start, start.plusMonths(3).minusDays(1));
+      }
+      default ->
+          throw Invalid.malformed(
+              "period", "period must be one of day, week, 4weeks, month, quarter");
     };
   }
 
@@ -102,6 +114,16 @@ public record Period(LocalDate from, LocalDate to) {
       start = next;
     }
     return slots;
+  }
+
+  /**
+   * Whether a bucket is partial: clipped by the period, or not over yet on {@code today}. Trend
+   * lines leave partial buckets out.
+   */
+  public boolean partial(Slot slot, Bucket bucket, LocalDate today) {
+    LocalDate end = bucket.next(slot.label(), to.plusDays(1));
+    boolean clipped = slot.startMillis() != millis(slot.label()) || slot.endMillis() != millis(end);
+    return clipped || end.isAfter(today);
   }
 
   /** One bucket: its label (natural start) and its clipped range in epoch millis. */

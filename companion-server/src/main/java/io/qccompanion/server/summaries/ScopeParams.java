@@ -10,11 +10,16 @@ import org.jdbi.v3.core.Handle;
 public final class ScopeParams {
   private ScopeParams() {}
 
-  /** The authorised scope of this request. */
+  /**
+   * The authorised scope of this request. {@code teamId} takes a team's id or its name (the team
+   * picker sends names people type); an unknown team is a 400, never a silent empty summary.
+   */
   public static Scope read(Context ctx, Database db) {
+    String team = blankToNull(ctx.queryParam("teamId"));
+    if (team != null) team = db.read(h -> teamId(h, ctx.queryParam("teamId").strip()));
     return Scope.resolve(
         Authenticator.principal(ctx),
-        blankToNull(ctx.queryParam("teamId")),
+        team,
         blankToNull(ctx.queryParam("agentId")),
         blankToNull(ctx.queryParam("host")),
         id -> db.read(h -> teamOfAgent(h, id)));
@@ -26,6 +31,19 @@ public final class ScopeParams {
         .bind("id", agentId)
         .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
         .findOne();
+  }
+
+  private static String teamId(Handle h, String idOrName) {
+    return h.createQuery(
+            "SELECT id FROM teams WHERE id = :v OR lower(name) = lower(:v) ORDER BY CASE WHEN id = :v"
+                + " THEN 0 ELSE 1 END LIMIT 1")
+        .bind("v", idOrName)
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(
+            () ->
+                io.qccompanion.server.web.HttpProblem.invalid(
+                    "teamId", "no team with id or name '" + idOrName + "'"));
   }
 
   static String blankToNull(String s) {

@@ -50,7 +50,7 @@ public final class SummaryRoutes {
     boolean csv = CsvParams.wanted(ctx);
     String table = ctx.queryParamAsClass("table", String.class).getOrDefault("rows");
     boolean calibration = Authenticator.principal(ctx).role() != Role.AGENT;
-    Summary s = summaries.summarize(scope, period, groupBy, bucket, calibration);
+    Summary s = rank(summaries.summarize(scope, period, groupBy, bucket, calibration), ctx);
     if (!csv) {
       ctx.json(s);
       return;
@@ -142,6 +142,33 @@ public final class SummaryRoutes {
     }
   }
 
+  /**
+   * {@code sort=quality}: the league table, best quality first (groups without evaluations last,
+   * ties by more evaluations, then by name); default order is by name.
+   */
+  static Summary rank(Summary s, Context ctx) {
+    String sort = ctx.queryParam("sort");
+    if (sort == null || sort.isBlank()) return s;
+    if (!sort.strip().equals("quality")) throw HttpProblem.invalid("sort", "sort must be quality");
+    java.util.Comparator<SummaryRow> byQuality =
+        java.util.Comparator.comparing(
+            (SummaryRow r) ->
+                r.qualityPercent() == null || r.qualityPercent().value() == null
+                    ? Double.NEGATIVE_INFINITY
+                    : r.qualityPercent().value(),
+            java.util.Comparator.reverseOrder());
+    var ranked =
+        s.rows().stream()
+            .sorted(
+                byQuality
+                    .thenComparing(
+                        (SummaryRow r) -> r.evaluations() == null ? 0L : r.evaluations(),
+                        java.util.Comparator.reverseOrder())
+                    .thenComparing(r -> r.groupLabel() == null ? r.groupKey() : r.groupLabel()))
+            .toList();
+    return s.withRows(ranked);
+  }
+
   private static Object nz(Object o) {
     return o == null ? "" : o;
   }
@@ -152,19 +179,23 @@ public final class SummaryRoutes {
     var p = Authenticator.principal(ctx);
     EvaluationRows evaluations =
         p.role() == Role.QC ? this.evaluations.blindFor(p.userId()) : this.evaluations;
+    var drill =
+        new EvaluationRows.Drill(
+            ScopeParams.blankToNull(ctx.queryParam("criterionId")),
+            ScopeParams.blankToNull(ctx.queryParam("rootCause")));
     if (CsvParams.wanted(ctx)) {
       String name = "evaluations-" + period.from() + "-" + period.to() + ".csv";
       db.read(
           h -> {
             try (var out = CsvParams.open(ctx, name, EvaluationRows.HEADER)) {
-              evaluations.each(h, scope, period, r -> out.row(EvaluationRows.csv(r)));
+              evaluations.each(h, scope, drill, period, r -> out.row(EvaluationRows.csv(r)));
             }
             return null;
           });
       return;
     }
     Cursor cursor = CursorParams.from(ctx);
-    var page = db.read(h -> evaluations.page(h, scope, period, cursor));
+    var page = db.read(h -> evaluations.page(h, scope, drill, period, cursor));
     ctx.json(page);
   }
 }

@@ -85,7 +85,14 @@ public final class SummaryService {
               insights.sampling(h, scope, period),
               QualityAggregates.answers(period, bucket, groupBy, scope)
                   ? "aggregate"
-                  : "evaluations");
+                  : "evaluations",
+              !period.to().isBefore(targets.today()),
+              bucket == Bucket.NONE
+                  ? List.of()
+                  : slots.stream()
+                      .filter(s -> period.partial(s, bucket, targets.today()))
+                      .map(Period.Slot::label)
+                      .toList());
         });
   }
 

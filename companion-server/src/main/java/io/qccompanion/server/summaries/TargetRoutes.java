@@ -12,6 +12,7 @@ import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class TargetRoutes {
     r.get("/api/v1/targets", this::list, Role.STAFF);
     r.get("/api/v1/targets/{teamId}", this::get, Role.STAFF);
     r.put("/api/v1/targets/{teamId}", this::put, Role.ADMIN, Role.MANAGER);
+    r.get("/api/v1/targets/{teamId}/history", this::history, Role.STAFF);
   }
 
   /** Targets in effect for one scope; {@code inherited} when the organisation's apply. */
@@ -91,8 +93,57 @@ public final class TargetRoutes {
     if (!p.seesTeam(teamId)) throw HttpProblem.forbidden("team '" + teamId + "' is not yours");
   }
 
-  /** A change of targets; absent fields keep the value in effect. */
+  /** One change in the history of a scope, with the name of who made it. */
+  public record HistoryEntry(
+      LocalDate effectiveFrom,
+      Targets targets,
+      java.time.Instant updatedAt,
+      String updatedBy,
+      String updatedByName,
+      boolean inEffect) {}
+
+  void history(Context ctx) {
+    String teamId = ctx.pathParam("teamId");
+    Principal p = Authenticator.principal(ctx);
+    List<HistoryEntry> items =
+        db.read(
+            h -> {
+              if (!DEFAULT.equals(teamId)) requireTeam(h, p, teamId);
+              String scope = DEFAULT.equals(teamId) ? KpiTargets.ORGANISATION : teamId;
+              LocalDate today = targets.today();
+              List<HistoryEntry> out = new ArrayList<>();
+              boolean current = false;
+              for (KpiTargets.Change c : targets.history(h, scope)) {
+                boolean effective = !current && !c.effectiveFrom().isAfter(today);
+                current |= effective;
+                String name =
+                    c.updatedBy() == null
+                        ? null
+                        : h.createQuery("SELECT name FROM users WHERE id = :id")
+                            .bind("id", c.updatedBy())
+                            .mapTo(String.class)
+                            .findOne()
+                            .orElse(null);
+                out.add(
+                    new HistoryEntry(
+                        c.effectiveFrom(),
+                        c.targets(),
+                        c.updatedAt(),
+                        c.updatedBy(),
+                        name,
+                        effective));
+              }
+              return out;
+            });
+    ctx.json(Map.of("teamId", teamId, "items", items));
+  }
+
+  /**
+   * A change of targets; absent fields keep the value in effect on {@code effectiveFrom} (default
+   * today).
+   */
   record TargetsRequest(
+      String effectiveFrom,
       Double qualityPercent,
       Double csatPercent,
       Double fcrPercent,
@@ -111,10 +162,15 @@ public final class TargetRoutes {
         db.write(
             h -> {
               ScopedTargets before = scoped(h, p, teamId);
-              Targets next = merge(before.targets(), req);
+              LocalDate from =
+                  req.effectiveFrom() == null
+                      ? targets.today()
+                      : Fields.date(req.effectiveFrom(), "/effectiveFrom");
+              var base = targets.datedResolver(h).on(DEFAULT.equals(teamId) ? null : teamId, from);
+              Targets next = merge(base, req);
               String scope = DEFAULT.equals(teamId) ? KpiTargets.ORGANISATION : teamId;
-              targets.put(h, scope, next, p.userId(), clock.instant());
-              var after = new ScopedTargets(teamId, next, false);
+              targets.put(h, scope, from, next, p.userId(), clock.instant());
+              var after = scoped(h, p, teamId);
               audit.record(h, p.userId(), "targets.update", "kpi_targets", teamId, before, after);
               return after;
             });
@@ -126,8 +182,10 @@ public final class TargetRoutes {
     double csat = pick(r.csatPercent(), t.csatPercent(), 0, 100, "/csatPercent");
     double fcr = pick(r.fcrPercent(), t.fcrPercent(), 0, 100, "/fcrPercent");
     double aht = pick(r.ahtMinutes(), t.ahtMinutes(), 0, 1440, "/ahtMinutes");
-    double production =
-        pick(r.productionPerDay(), t.productionPerDay(), 0, 10_000, "/productionPerDay");
+    Double production =
+        r.productionPerDay() == null
+            ? t.productionPerDay()
+            : Double.valueOf(Fields.range(r.productionPerDay(), 0, 10_000, "/productionPerDay"));
     double shift = pick(r.shiftHours(), t.shiftHours(), 0.5, 24, "/shiftHours");
     List<DayOfWeek> days = t.workingDays();
     if (r.workingDays() != null) {

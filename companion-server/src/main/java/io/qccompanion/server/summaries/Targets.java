@@ -10,7 +10,7 @@ import java.util.List;
  * @param csatPercent CSAT at least this
  * @param fcrPercent first-contact resolution at least this
  * @param ahtMinutes average handle time at most this
- * @param productionPerDay tickets an agent closes in a full shift
+ * @param productionPerDay tickets an agent closes in a full shift; null until someone sets it
  * @param shiftHours hours in a shift; exception hours reduce the production target pro rata
  * @param workingDays days with a production target
  */
@@ -19,18 +19,21 @@ public record Targets(
     double csatPercent,
     double fcrPercent,
     double ahtMinutes,
-    double productionPerDay,
+    Double productionPerDay,
     double shiftHours,
     List<DayOfWeek> workingDays) {
 
-  /** Defaults from the SOP: quality 90 %, CSAT 85 %, FCR 75 %, AHT 6 min, 40 tickets a day. */
+  /**
+   * Defaults from the SOP: quality 90 %, CSAT 85 %, FCR 75 %, AHT 6 min, 8-hour shifts on weekdays.
+   * The SOP names no production figure, so there is no production target until one is set.
+   */
   public static final Targets DEFAULTS =
       new Targets(
           90,
           85,
           75,
           6,
-          40,
+          null,
           8,
           List.of(
               DayOfWeek.MONDAY,
@@ -41,10 +44,12 @@ public record Targets(
 
   /**
    * The production target for one day: {@code productionPerDay} reduced pro rata by exception hours
-   * (40 a day, 8-hour shift, 2 h downtime gives 30); 0 on non-working days.
+   * (40 a day, 8-hour shift, 2 h downtime gives 30); 0 on non-working days; null when no production
+   * target is set.
    */
-  public double productionTarget(DayOfWeek day, double exceptionHours) {
-    if (!workingDays.contains(day)) return 0;
+  public Double productionTarget(DayOfWeek day, double exceptionHours) {
+    if (productionPerDay == null) return null;
+    if (!workingDays.contains(day)) return 0.0;
     double available = Math.max(0, shiftHours - exceptionHours);
     return productionPerDay * available / shiftHours;
   }

@@ -64,7 +64,6 @@ public final class UserRoutes {
     r.put("/api/v1/users/{id}/host-identities", this::linkHostIdentity, ADMIN);
     r.get("/api/v1/teams", ctx -> ctx.json(Map.of("items", users.teams())), Role.STAFF);
     r.post("/api/v1/teams", this::createTeam, ADMIN);
-    r.get("/api/v1/agents", ctx -> ctx.json(Map.of("items", users.agents())), Role.STAFF);
     r.post("/api/v1/agents", this::createAgent, ADMIN);
   }
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Production against a 40-tickets-per-8-hour-day target, reduced pro rata by exceptions. A1 solves
- * t1 (Mon 19th), t2 (Tue), t3 (Wed) and shares t4 (Thu) through ticket_agents.
+ * Production against a 40-tickets-per-8-hour-day target (set by the admin; there is no default),
+ * reduced pro rata by exceptions. A1 solves t1 (Mon 19th), t2 (Tue), t3 (Wed) and shares t4 (Thu)
+ * through ticket_agents.
  */
 class ProductionApiTest {
   static TestApp app;
@@ -32,6 +33,12 @@ class ProductionApiTest {
               Fixture.standard(h, app.c().qualityAggregates());
               new Fixture(h).ticketAgent("t4", "A2").ticketAgent("t4", "A1");
             });
+    var set =
+        app.as(Role.ADMIN)
+            .put(
+                "/api/v1/targets/default",
+                Map.of("productionPerDay", 40, "effectiveFrom", "2026-10-01"));
+    assertThat(set.status()).as(set.text()).isEqualTo(200);
     managerT1 = app.as(Role.MANAGER, null, List.of("T1"));
     managerT2 = app.as(Role.MANAGER, null, List.of("T2"));
     agentA1 = app.as(Role.AGENT, "A1", List.of());
@@ -98,6 +105,25 @@ class ProductionApiTest {
     assertThat(managerT1.delete("/api/v1/production/exceptions/" + id).status()).isEqualTo(204);
     var after = managerT1.get("/api/v1/production?from=2026-10-19&to=2026-10-19&agentId=A1").json();
     assertThat(a1Row(after, "2026-10-19").get("targetTickets").asDouble()).isEqualTo(40.0);
+  }
+
+  @Test
+  void beforeTheTargetTakesEffectOnlyCountsAreShown() {
+    var days = managerT1.get("/api/v1/production?from=2026-09-28&to=2026-10-02&agentId=A1").json();
+    for (JsonNode r : days.get("items")) {
+      assertThat(r.get("targetSet").asBoolean())
+          .as(r.toString())
+          .isEqualTo(!r.get("bucketStart").asText().startsWith("2026-09"));
+      if (!r.get("targetSet").asBoolean()) {
+        assertThat(r.path("targetTickets").isMissingNode()).isTrue();
+        assertThat(r.path("attainmentPercent").isMissingNode()).isTrue();
+      }
+    }
+    // Thursday 1st and Friday 2nd October have the 40-ticket target
+    assertThat(days.at("/total/targetTickets").asDouble()).isEqualTo(80.0);
+    var history = managerT1.get("/api/v1/targets/default/history").json().get("items");
+    assertThat(history.get(0).get("effectiveFrom").asText()).isEqualTo("2026-10-01");
+    assertThat(history.get(0).at("/targets/productionPerDay").asDouble()).isEqualTo(40.0);
   }
 
   @Test

@@ -158,7 +158,7 @@ class SyncApiTest {
           ConnectorException.transientFailure(503, null, "Zendesk answered 503", null));
     for (int i = 0; i < SyncRunner.MAX_CONSECUTIVE_FAILURES - 1; i++)
       app.c().sync().syncOnce(connectionId, 1);
-    assertThat(app.c().connections().get(connectionId).status().name()).isEqualTo("ACTIVE");
+    assertThat(app.c().connections().get(connectionId).status().name()).isNotEqualTo("PAUSED");
     app.c().sync().syncOnce(connectionId, 1);
     assertThat(app.c().connections().get(connectionId).pausedReason())
         .contains("5 failed syncs in a row");
@@ -175,6 +175,29 @@ class SyncApiTest {
                 "SELECT count(*) FROM sample_decisions d JOIN tickets t ON t.id = d.ticket_id"
                     + " WHERE t.external_id = '2001'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void theFirstScheduledSyncWaitsForAPassingTest() {
+    var scheduler = new SyncScheduler(app.c().db(), app.c().sync(), app.c().clock());
+    assertThat(
+            admin
+                .get("/api/v1/connections/" + connectionId)
+                .json()
+                .at("/connection/status")
+                .asText())
+        .isEqualTo("UNTESTED");
+    assertThat(scheduler.due()).doesNotContain(connectionId);
+    var check = admin.post("/api/v1/connections/" + connectionId + "/test", Map.of()).json();
+    assertThat(check.get("items")).allMatch(i -> i.get("ok").asBoolean());
+    assertThat(
+            admin
+                .get("/api/v1/connections/" + connectionId)
+                .json()
+                .at("/connection/status")
+                .asText())
+        .isEqualTo("ACTIVE");
+    assertThat(scheduler.due()).contains(connectionId);
   }
 
   @Test

@@ -71,7 +71,8 @@ class AuditRetentionPackApiTest {
         .isIn(404, 405);
     assertThat(admin.delete("/api/v1/audit").status()).isIn(404, 405);
     for (var parsed : app.app().javalin().unsafe.internalRouter.allHttpHandlers())
-      if (parsed.endpoint.path.startsWith("/api/v1/audit"))
+      if (parsed.endpoint.path.equals("/api/v1/audit")
+          || parsed.endpoint.path.startsWith("/api/v1/audit/"))
         assertThat(parsed.endpoint.method.name()).isIn("GET", "HEAD", "OPTIONS");
     assertThat(admin.get("/api/v1/audit?entityType=evaluation&entityId=" + e).json().get("items"))
         .hasSize(2);
@@ -97,8 +98,12 @@ class AuditRetentionPackApiTest {
         .as("dry run keeps data")
         .isEqualTo(200);
 
+    assertThat(admin.get("/api/v1/retention/last-run").status()).as("never ran").isEqualTo(404);
     var run = admin.post("/api/v1/retention/run?dryRun=false", Map.of()).json();
     assertThat(run.get("counts").get("evaluations").asInt()).isEqualTo(1);
+    var last = admin.get("/api/v1/retention/last-run").json();
+    assertThat(last.at("/result/counts/evaluations").asInt()).isEqualTo(1);
+    assertThat(last.get("actorName").asText()).isNotBlank();
     assertThat(admin.get("/api/v1/evaluations/" + e).status()).isEqualTo(404);
     String payload =
         app.c()
@@ -151,9 +156,46 @@ class AuditRetentionPackApiTest {
     assertThat(files.get("evaluations.json")).contains(e).contains("\"privacy\"");
     assertThat(files.get("escalations.csv")).contains("CRITICAL");
     assertThat(files.get("README.md"))
-        .contains("| feedback.csv | SOP 4.4 Documented feedback with agent responses");
+        .contains("| feedback.csv | SOP 4.4 | Feedback documented with agent responses |");
     assertThat(files.get("manifest.json")).contains("\"file\":\"escalations.csv\"");
     assertThat(qc.get("/api/v1/audit-pack").status()).isEqualTo(403);
+  }
+
+  @Test
+  void anAuditorReadsThePackWithoutJoinsInLocalTimeWithEachRecordsClause() throws Exception {
+    String e = f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 1));
+    var edited =
+        admin.put(
+            "/api/v1/audit-pack/clauses/evaluations",
+            Map.of("clause", "ISO 18295-1 5.3", "title", "Monitoring of customer interactions"));
+    assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+    assertThat(
+            app.as(Role.MANAGER)
+                .put("/api/v1/audit-pack/clauses/evaluations", Map.of("clause", "x", "title", "y"))
+                .status())
+        .isEqualTo(403);
+    Map<String, String> files =
+        zip(
+            "/api/v1/audit-pack?from=2026-11-01&to=2026-11-30&timeZone=Europe/Paris&teamId="
+                + f.teamId);
+    List<String> lines = files.get("evaluations.csv").lines().toList();
+    assertThat(lines.get(0)).startsWith("Clause,Evaluation,Ticket,Ticket subject,Agent,Team,QC,");
+    // the test clock is 2026-11-02 09:00 UTC, 10:00 in Paris
+    assertThat(lines.get(1))
+        .startsWith("ISO 18295-1 5.3," + e + ",")
+        .contains(",Audited,")
+        .contains(",yes,")
+        .endsWith(",2026-11-02 10:00");
+    assertThat(files.get("README.md"))
+        .contains("Period: 1 November 2026 – 30 November 2026")
+        .contains("Europe/Paris")
+        .contains("| evaluations.csv | ISO 18295-1 5.3 | Monitoring of customer interactions |");
+    assertThat(files.get("evaluation_answers.csv")).contains("SOP 4.3,").contains("Greeting");
+    assertThat(zip("/api/v1/audit-pack?from=2026-10-01&to=2026-10-31").get("evaluations.csv"))
+        .as("outside the period")
+        .doesNotContain(e);
+    assertThat(admin.get("/api/v1/audit-pack?from=31/10/2026").json().get("field").asText())
+        .isEqualTo("from");
   }
 
   private Map<String, String> zip(String path) throws IOException, InterruptedException {

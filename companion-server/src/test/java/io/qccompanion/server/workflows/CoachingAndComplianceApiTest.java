@@ -106,6 +106,31 @@ class CoachingAndComplianceApiTest {
   }
 
   @Test
+  void anEarlyReviewIsRefusedAndTheVerdictExplainsItselfWithTheNumbers() {
+    String agent = f.agent("Explain");
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(0, 5, 1));
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 1));
+    app.clock().advance(Duration.ofMinutes(1));
+    String id = lead.post("/api/v1/action-plans", plan(agent, 90)).json().get("id").asText();
+    app.clock().advance(Duration.ofMinutes(1));
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 1));
+    var early = lead.post("/api/v1/action-plans/" + id + "/review", Map.of());
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("detail").asText())
+        .contains("too early to review: 1 of 2 evaluations since the plan started");
+    assertThat(lead.get("/api/v1/action-plans/" + id).json().get("status").asText())
+        .as("the refused review leaves the plan open")
+        .isEqualTo("OPEN");
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 1));
+    var r = lead.post("/api/v1/action-plans/" + id + "/review", Map.of()).json();
+    assertThat(r.get("status").asText()).isEqualTo("MET");
+    assertThat(r.get("verdict").asText())
+        .isEqualTo(
+            "effective: criterion Greeting pass rate 50 % → 100 % over 2 evaluations since the"
+                + " plan started (target 90 %)");
+  }
+
+  @Test
   void growSessionIsAcknowledgedOnlyByTheCoachedAgent() {
     String agent = f.agent("Grow");
     String e = f.evaluate(qc, f.ticket(agent), "REGULAR", answers(0, 3, 1));

@@ -102,6 +102,35 @@ final class WorkflowFixture {
   }
 
   String ticket(String agentId) {
+    return ticket(agentId, connectionId);
+  }
+
+  String connectionId() {
+    return connectionId;
+  }
+
+  /** Another connection (a second host); returns its id. */
+  String connection(String host) {
+    String id = Ids.newId();
+    app.c()
+        .db()
+        .write(
+            h ->
+                h.execute(
+                    """
+                    INSERT INTO connections (id, name, host, base_url, auth_kind, secret_enc,
+                      closed_statuses, options, start_from, interval_seconds, attribution, status,
+                      created_at, updated_at)
+                    VALUES (?, ?, ?, 'https://acme.example.test', 'TOKEN', 'x', '[]', '{}',
+                      0, 300, 'ASSIGNEE', 'ACTIVE', 0, 0)
+                    """,
+                    id,
+                    host + "-" + id,
+                    host));
+    return id;
+  }
+
+  String ticket(String agentId, String connectionId) {
     String id = Ids.newId();
     long now = app.clock().millis();
     app.c()

@@ -1,8 +1,13 @@
-package io.qccompanion.server.audit;
+package io.qccompanion.server.csv;
 
 import java.util.List;
 
-/** RFC 4180 CSV lines; cells that spreadsheets would run as formulas are prefixed with a quote. */
+/**
+ * RFC 4180 CSV lines: the one CSV writer of the companion (summaries, production, audit log,
+ * escalations, audit pack, CLI export). Text cells that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, tab or carriage return) are prefixed with a quote, as OWASP's
+ * "CSV injection" advice says; numbers are written as they are.
+ */
 public final class Csv {
   private Csv() {}
 
@@ -16,10 +21,12 @@ public final class Csv {
     return b.append("\r\n").toString();
   }
 
-  private static String cell(Object value) {
+  /** One cell, guarded and quoted as needed. */
+  public static String cell(Object value) {
     if (value == null) return "";
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) s = "'" + s;
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number))
+      s = "'" + s;
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r"))
       return '"' + s.replace("\"", "\"\"") + '"';
     return s;
