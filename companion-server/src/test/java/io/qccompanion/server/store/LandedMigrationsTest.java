@@ -30,7 +30,9 @@ class LandedMigrationsTest {
               "ba0b2e0aa4723197d4f380676df5e57a3465c462c0c33b2813131cee993adf52",
           "V31__quality_aggregate_version.sql",
               "c8abb7a51919c4e389fa1f8566fea05638155c677090a217da7f7ec3310800ae",
-          "V40__workflows.sql", "b14e0cadca58394eca56b1a2bd6b7a1ec6bc0302fd0f760bb0c8a8b5feb714ca");
+          "V40__workflows.sql", "b14e0cadca58394eca56b1a2bd6b7a1ec6bc0302fd0f760bb0c8a8b5feb714ca",
+          "V100__quality_agent_version.sql",
+              "eb87a1822288d00ee452fef459eb528cd669d09251e93900c3e8becf17b9a89e");
 
   @Test
   void landedMigrationsAreUnchanged() throws IOException {
