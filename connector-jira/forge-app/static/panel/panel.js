@@ -20,7 +20,7 @@
       return null;
     }
     return invokeRemote({
-      path: '/api/v1/panel/jira?issueId=' + encodeURIComponent(issue.id),
+      path: '/api/v1/panel/jira?ticket=' + encodeURIComponent(issue.id),
       method: 'GET'
     }).then(function (response) {
       const body = response.body || {};

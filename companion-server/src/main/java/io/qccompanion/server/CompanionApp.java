@@ -29,7 +29,7 @@ import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.connections.HostLoginRoutes;
-import io.qccompanion.server.connections.JiraPanelRoutes;
+import io.qccompanion.server.connections.PanelLoginRoutes;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.disputes.DisputeRoutes;
@@ -200,11 +200,18 @@ public final class CompanionApp implements AutoCloseable {
               connectionRoutes.register(cfg.routes);
               webhookRoutes.register(cfg.routes);
               hostLoginRoutes.register(cfg.routes);
-              new JiraPanelRoutes(db, connections, connectors, users, clock, config.publicUrl())
+              new PanelLoginRoutes(
+                      db,
+                      connections,
+                      connectors,
+                      users,
+                      hostLoginRoutes,
+                      clock,
+                      config.publicUrl())
                   .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               // no notification inbox yet: the shell's badge stays hidden
-              new PageRoutes(new PanelPage(db, hostLoginRoutes), new FeedbackPage(db), user -> 0)
+              new PageRoutes(new PanelPage(db), new FeedbackPage(db), user -> 0)
                   .register(cfg.routes);
               new ScorecardRoutes(db, scorecards).register(cfg.routes);
               new EvaluationRoutes(db, evaluations, scoring, outbox).register(cfg.routes);

@@ -105,7 +105,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void serverUsesConnectorsOnlyThroughTheSpiExceptTheDemo() {
+  void serverUsesConnectorsOnlyThroughTheSpiAndSimulatorsOnlyInTheDemo() {
+    neverDependsOn(SERVER, "io.qccompanion.connector").check(main);
     noClasses()
         .that()
         .resideInAPackage(SERVER + "..")
@@ -113,8 +114,9 @@ class ArchitectureTest {
         .resideOutsideOfPackage(SERVER + ".demo..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("io.qccompanion.connector..")
+        .resideInAPackage("io.qccompanion.simulators..")
         .check(main);
+    neverDependsOn("io.qccompanion.connector", "io.qccompanion.simulators").check(main);
   }
 
   @Test
@@ -124,6 +126,8 @@ class ArchitectureTest {
     assertThat(main.containPackage("io.qccompanion.connector.zendesk")).isTrue();
     assertThat(main.containPackage("io.qccompanion.connector.jira")).isTrue();
     assertThat(main.containPackage("io.qccompanion.model")).isTrue();
+    assertThat(main.containPackage("io.qccompanion.simulators.zendesk")).isTrue();
+    assertThat(main.containPackage(SERVER + ".demo")).isTrue();
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.qccompanion.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.model.Host;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.testing.FakeConnector;
@@ -26,9 +25,15 @@ class PostgresPortabilityTest {
     var clock = new TestApp.MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
     try (TestApp app = TestApp.start(clock, TestDatabases.freshPostgresDatabase())) {
       assertThat(app.c().db().isSqlite()).isFalse();
-      var fake = new FakeConnector(Host.ZENDESK);
+      var fake = new FakeConnector(FakeConnector.ZENDESK);
       app.c().connectors().register(fake);
-      fake.users.add(new HostUser("a1", "Ana Lopez", "ana@acme.test", "agent"));
+      fake.users.add(
+          HostUser.builder()
+              .id("a1")
+              .name("Ana Lopez")
+              .email("ana@acme.test")
+              .role("agent")
+              .build());
       for (int i = 1; i <= 3; i++)
         fake.tickets.add(
             FakeConnector.ticket("10" + i, "a1", Instant.parse("2026-10-0" + i + "T10:00:00Z")));

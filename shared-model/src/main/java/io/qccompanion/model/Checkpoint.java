@@ -8,6 +8,7 @@ package io.qccompanion.model;
  *
  * @param value connector-specific state (e.g. a Zendesk cursor, a Jira "updated" minute plus ids
  *     seen in it); null for {@link #INITIAL}
+ * @since 0.1
  */
 public record Checkpoint(String value) {
   /** No sync has committed yet: the connector starts from the connection's start time. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpiContractTest {
@@ -15,8 +14,13 @@ class SpiContractTest {
     var auth =
         new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.API_TOKEN, "a@b.c", "s3cr3t");
     var settings =
-        new ConnectionSettings(
-            "c1", "acme", Host.ZENDESK, "https://acme.zendesk.com", auth, null, null, null, null);
+        ConnectionSettings.builder()
+            .connectionId("c1")
+            .name("acme")
+            .host(Host.of("zendesk"))
+            .baseUrl("https://acme.zendesk.com")
+            .auth(auth)
+            .build();
     assertThat(settings.toString()).doesNotContain("s3cr3t").contains("***");
   }
 
@@ -24,33 +28,22 @@ class SpiContractTest {
   void ticketCopiesCollectionsAndDefaultsCsat() {
     var tags = new java.util.ArrayList<>(List.of("billing"));
     var ticket =
-        new Ticket(
-            Host.JIRA,
-            "c1",
-            "10001",
-            "SUP-1",
-            "s",
-            "Done",
-            "email",
-            null,
-            "u1",
-            "u1",
-            null,
-            null,
-            tags,
-            null,
-            Instant.EPOCH,
-            Instant.EPOCH,
-            Instant.EPOCH,
-            0,
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Map.of(),
-            null);
+        Ticket.builder()
+            .host(Host.of("jira"))
+            .connectionId("c1")
+            .externalId("10001")
+            .key("SUP-1")
+            .subject("s")
+            .status("Done")
+            .channel("email")
+            .assigneeId("u1")
+            .assigneeAtSolveId("u1")
+            .tags(tags)
+            .createdAt(Instant.EPOCH)
+            .updatedAt(Instant.EPOCH)
+            .solvedAt(Instant.EPOCH)
+            .replyCount(1)
+            .build();
     tags.add("changed");
     assertThat(ticket.tags()).containsExactly("billing");
     assertThat(ticket.csat().rated()).isFalse();
@@ -60,33 +53,12 @@ class SpiContractTest {
   void ticketRequiresIdentityAndVersion() {
     assertThatThrownBy(
             () ->
-                new Ticket(
-                    Host.JIRA,
-                    "c1",
-                    " ",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Instant.EPOCH,
-                    null,
-                    0,
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))
+                Ticket.builder()
+                    .host(Host.of("jira"))
+                    .connectionId("c1")
+                    .externalId(" ")
+                    .updatedAt(Instant.EPOCH)
+                    .build())
         .hasMessageContaining("externalId");
   }
 

@@ -5,7 +5,9 @@ import static io.qccompanion.server.auth.Role.ADMIN;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.model.ConnectionCheck;
+import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
+import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.TicketSource;
 import io.qccompanion.server.audit.AuditLog;
@@ -48,6 +50,7 @@ public final class ConnectionRoutes {
   }
 
   public void register(RoutesConfig r) {
+    r.get("/api/v1/connectors", this::connectors, ADMIN);
     r.get("/api/v1/connections", this::list, ADMIN);
     r.post("/api/v1/connections", this::create, ADMIN);
     r.get("/api/v1/connections/{id}", this::get, ADMIN);
@@ -89,6 +92,30 @@ public final class ConnectionRoutes {
     return new View(c, status, alert);
   }
 
+  /** An installed connector as the admin form needs it. */
+  record ConnectorView(
+      String host,
+      String displayName,
+      List<String> defaultClosedStatuses,
+      boolean panelLogin,
+      List<ConnectionOption> options) {}
+
+  void connectors(Context ctx) {
+    ctx.json(
+        Map.of(
+            "items",
+            connectors.providers().stream()
+                .map(
+                    p ->
+                        new ConnectorView(
+                            p.host().id(),
+                            p.displayName(),
+                            p.defaultClosedStatuses(),
+                            p.panelLogin().isPresent(),
+                            p.connectionOptions()))
+                .toList()));
+  }
+
   void list(Context ctx) {
     ctx.json(Map.of("items", store.list().stream().map(this::view).toList()));
   }
@@ -101,6 +128,13 @@ public final class ConnectionRoutes {
     Principal p = Authenticator.principal(ctx);
     ConnectionRequest req = Bodies.read(ctx, ConnectionRequest.class);
     Host host = host(req.host());
+    ConnectorProvider provider =
+        connectors
+            .provider(host)
+            .orElseThrow(
+                () ->
+                    HttpProblem.invalid(
+                        "/host", "no connector installed for " + host.id() + "; " + installed()));
     var draft =
         new ConnectionStore.Draft(
             Fields.required(req.name(), "/name"),
@@ -110,7 +144,7 @@ public final class ConnectionRoutes {
             req.username(),
             Fields.required(req.secret(), "/secret"),
             req.webhookSecret(),
-            req.closedStatuses() != null ? req.closedStatuses() : defaultClosed(host),
+            req.closedStatuses() != null ? req.closedStatuses() : provider.defaultClosedStatuses(),
             req.options() != null ? req.options() : Map.of(),
             req.startFrom() != null
                 ? req.startFrom()
@@ -121,8 +155,6 @@ public final class ConnectionRoutes {
                 : Fields.oneOf(Connection.Attribution.class, req.attribution(), "/attribution"));
     if (draft.authKind() == ConnectionSettings.Auth.Kind.API_TOKEN)
       Fields.required(draft.username(), "/username");
-    if (connectors.provider(host).isEmpty())
-      throw HttpProblem.invalid("/host", "no connector installed for " + host.id());
     Connection created =
         db.write(
             h -> {
@@ -253,13 +285,15 @@ public final class ConnectionRoutes {
     ctx.json(body);
   }
 
-  private static Host host(String value) {
-    Fields.required(value, "/host");
-    try {
-      return Host.fromId(value.strip().toLowerCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw HttpProblem.invalid("/host", "host must be zendesk or jira");
-    }
+  private Host host(String value) {
+    String id = Fields.required(value, "/host").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!Host.isValid(id)) throw HttpProblem.invalid("/host", "host must be " + installed());
+    return Host.of(id);
+  }
+
+  private String installed() {
+    List<String> ids = connectors.providers().stream().map(p -> p.host().id()).toList();
+    return ids.isEmpty() ? "installed: none" : "one of " + String.join(", ", ids);
   }
 
   private static String baseUrl(String value) {
@@ -271,15 +305,11 @@ public final class ConnectionRoutes {
       return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     } catch (IllegalArgumentException e) {
       throw HttpProblem.invalid(
-          "/baseUrl", "baseUrl must be an http(s) URL such as https://acme.zendesk.com");
+          "/baseUrl", "baseUrl must be an http(s) URL such as https://support.example.com");
     }
   }
 
   private static int interval(int seconds) {
     return Fields.range(seconds, 60, 86_400, "/intervalSeconds");
-  }
-
-  private static List<String> defaultClosed(Host host) {
-    return host == Host.ZENDESK ? List.of("solved", "closed") : List.of();
   }
 }

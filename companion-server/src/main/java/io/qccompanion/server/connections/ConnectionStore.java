@@ -169,19 +169,21 @@ public final class ConnectionStore {
                 .bind(0, id)
                 .map(
                     (rs, ctx) ->
-                        new ConnectionSettings(
-                            id,
-                            rs.getString("name"),
-                            Host.fromId(rs.getString("host")),
-                            rs.getString("base_url"),
-                            new ConnectionSettings.Auth(
-                                ConnectionSettings.Auth.Kind.valueOf(rs.getString("auth_kind")),
-                                rs.getString("username"),
-                                box.decrypt(rs.getString("secret_enc"))),
-                            Json.read(rs.getString("closed_statuses"), STRINGS),
-                            Instant.ofEpochMilli(rs.getLong("start_from")),
-                            companionUrl,
-                            Json.read(rs.getString("options"), OPTIONS)))
+                        ConnectionSettings.builder()
+                            .connectionId(id)
+                            .name(rs.getString("name"))
+                            .host(Host.of(rs.getString("host")))
+                            .baseUrl(rs.getString("base_url"))
+                            .auth(
+                                new ConnectionSettings.Auth(
+                                    ConnectionSettings.Auth.Kind.valueOf(rs.getString("auth_kind")),
+                                    rs.getString("username"),
+                                    box.decrypt(rs.getString("secret_enc"))))
+                            .closedStatuses(Json.read(rs.getString("closed_statuses"), STRINGS))
+                            .startFrom(Instant.ofEpochMilli(rs.getLong("start_from")))
+                            .companionUrl(companionUrl)
+                            .options(Json.read(rs.getString("options"), OPTIONS))
+                            .build())
                 .findOne()
                 .orElseThrow(() -> new NotFound("connection", id)));
   }

@@ -5,14 +5,16 @@ import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.Host;
 import io.qccompanion.model.TicketSource;
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The connectors on the class path, found with {@link ServiceLoader}, opened per connection. */
 public final class ConnectorRegistry {
-  private final Map<Host, ConnectorProvider> providers = new EnumMap<>(Host.class);
+  private final Map<Host, ConnectorProvider> providers = new LinkedHashMap<>();
   private final ConnectionStore store;
   private final Clock clock;
 
@@ -29,6 +31,11 @@ public final class ConnectorRegistry {
   /** The provider for {@code host}, if its module is installed. */
   public Optional<ConnectorProvider> provider(Host host) {
     return Optional.ofNullable(providers.get(host));
+  }
+
+  /** Every installed provider, by host id. */
+  public List<ConnectorProvider> providers() {
+    return providers.values().stream().sorted(Comparator.comparing(p -> p.host().id())).toList();
   }
 
   /** Registers a provider explicitly (tests use fakes). */

@@ -2,6 +2,7 @@ package io.qccompanion.server.connections;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.server.auth.BearerToken;
 import io.qccompanion.server.auth.SessionCookies;
@@ -71,7 +72,8 @@ public final class HostLoginRoutes {
     HostIdentity identity =
         connectors
             .provider(settings.host())
-            .flatMap(p -> p.verifyPanelToken(token, settings, clock.instant()))
+            .flatMap(ConnectorProvider::panelLogin)
+            .flatMap(login -> login.verify(token, settings, clock.instant()))
             .orElseThrow(
                 () -> HttpProblem.unauthorized("host token is not valid for this connection"));
     User user =

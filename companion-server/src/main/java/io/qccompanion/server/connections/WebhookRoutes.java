@@ -50,7 +50,7 @@ public final class WebhookRoutes {
     ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     ConnectorProvider provider =
         connectors
-            .provider(io.qccompanion.model.Host.fromId(connection.host()))
+            .provider(io.qccompanion.model.Host.of(connection.host()))
             .orElseThrow(() -> HttpProblem.unauthorized("webhook signature is not valid"));
     if (!provider.verifyWebhook(headers, ctx.bodyAsBytes(), secret, clock.instant()))
       throw HttpProblem.unauthorized("webhook signature is not valid");

@@ -38,6 +38,9 @@ public final class Demo {
   /** A login printed for the user. */
   public record Login(Role role, String email, String note) {}
 
+  private static final Host ZENDESK = Host.of("zendesk");
+  private static final Host JIRA = Host.of("jira");
+
   /** Creates everything; returns the logins to print. */
   public List<Login> setUp() {
     var c = app;
@@ -58,25 +61,24 @@ public final class Demo {
         List.of(
             connection(
                 "acme-zendesk",
-                Host.ZENDESK,
+                ZENDESK,
                 hosts.zendesk().baseUrl(),
-                hosts.zendesk().options().apiEmail(),
+                hosts.zendesk().options().email(),
                 hosts.zendesk().options().apiToken(),
                 Map.of(
                     "field.handleTime",
                     Long.toString(
-                        io.qccompanion.connector.zendesk.sim.SimulatedZendesk
-                            .HANDLE_TIME_FIELD_ID))),
+                        io.qccompanion.simulators.zendesk.SimulatedZendesk.HANDLE_TIME_FIELD_ID))),
             connection(
                 "acme-jira",
-                Host.JIRA,
+                JIRA,
                 hosts.jira().baseUrl(),
                 hosts.jira().options().email(),
                 hosts.jira().options().apiToken(),
                 Map.of("flavor", "cloud", "projects", "SUP")),
             connection(
                 "acme-jsm",
-                Host.JIRA,
+                JIRA,
                 hosts.jira().baseUrl(),
                 hosts.jira().options().email(),
                 hosts.jira().options().apiToken(),
@@ -120,7 +122,7 @@ public final class Demo {
             email,
             token,
             WEBHOOK_SECRET,
-            host == Host.ZENDESK ? List.of("solved", "closed") : List.of(),
+            host.equals(ZENDESK) ? List.of("solved", "closed") : List.of(),
             options,
             startFrom,
             300,

@@ -1,7 +1,7 @@
 package io.qccompanion.server.demo;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
-import io.qccompanion.connector.zendesk.sim.SimulatedZendesk;
+import io.qccompanion.simulators.jira.SimulatedJira;
+import io.qccompanion.simulators.zendesk.SimulatedZendesk;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,10 +16,8 @@ public final class DemoHosts implements AutoCloseable {
   private final SimulatedJira jira;
 
   public DemoHosts(long seed, Instant now) {
-    this.zendesk =
-        SimulatedZendesk.start(
-            SimulatedZendesk.Options.defaults().newBuilder().seed(seed).now(now).build());
-    this.jira = SimulatedJira.start(SimulatedJira.Options.builder().seed(seed).now(now).build());
+    this.zendesk = SimulatedZendesk.start(SimulatedZendesk.defaults().seed(seed).now(now).build());
+    this.jira = SimulatedJira.start(SimulatedJira.defaults().seed(seed).now(now).build());
   }
 
   public SimulatedZendesk zendesk() {

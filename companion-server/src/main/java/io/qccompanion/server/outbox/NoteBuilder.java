@@ -43,30 +43,33 @@ final class NoteBuilder {
               var result = engine.score(def, Json.read(rs.getString("answers"), ANSWERS));
               double score = rs.getDouble("score");
               Double scorePercent = rs.wasNull() ? null : score;
-              return new FeedbackNote(
-                  Outbox.idempotencyKey(evaluationId, revision),
-                  rs.getString("external_id"),
-                  rs.getString("ticket_key"),
-                  evaluationId,
-                  revision,
-                  def.name(),
-                  scorePercent,
-                  rs.getInt("passed") == 1,
-                  rs.getInt("critical_fail") == 1,
-                  result.failed().stream()
-                      .map(
-                          c ->
-                              new FeedbackNote.FailedCriterion(
-                                  c.section(),
-                                  c.criterion(),
-                                  c.criticalFailed(),
-                                  c.rootCauses(),
-                                  c.comment()))
-                      .toList(),
-                  rs.getString("overall_comment"),
-                  rs.getString("coaching_note"),
-                  rs.getString("qc_name"),
-                  publicUrl + "/evaluations/" + evaluationId);
+              return FeedbackNote.builder()
+                  .idempotencyKey(Outbox.idempotencyKey(evaluationId, revision))
+                  .ticketExternalId(rs.getString("external_id"))
+                  .ticketKey(rs.getString("ticket_key"))
+                  .evaluationId(evaluationId)
+                  .revision(revision)
+                  .scorecardName(def.name())
+                  .scorePercent(scorePercent)
+                  .passed(rs.getInt("passed") == 1)
+                  .criticalFail(rs.getInt("critical_fail") == 1)
+                  .failedCriteria(
+                      result.failed().stream()
+                          .map(
+                              c ->
+                                  FeedbackNote.FailedCriterion.builder()
+                                      .section(c.section())
+                                      .criterion(c.criterion())
+                                      .critical(c.criticalFailed())
+                                      .rootCauses(c.rootCauses())
+                                      .comment(c.comment())
+                                      .build())
+                          .toList())
+                  .overallComment(rs.getString("overall_comment"))
+                  .coachingNote(rs.getString("coaching_note"))
+                  .qcName(rs.getString("qc_name"))
+                  .evaluationUrl(publicUrl + "/evaluations/" + evaluationId)
+                  .build();
             })
         .findOne();
   }

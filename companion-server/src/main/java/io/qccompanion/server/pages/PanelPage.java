@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.connections.HostLoginRoutes;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
 import java.net.URLEncoder;
@@ -21,17 +20,14 @@ import java.util.Optional;
  */
 public final class PanelPage {
   private final Database db;
-  private final HostLoginRoutes hostLogin;
 
-  public PanelPage(Database db, HostLoginRoutes hostLogin) {
+  public PanelPage(Database db) {
     this.db = db;
-    this.hostLogin = hostLogin;
   }
 
   void register(RoutesConfig r, Pages pages) {
     r.get("/panel", ctx -> panel(ctx, pages));
     r.get("/panel/conversation", ctx -> conversation(ctx, pages));
-    r.post("/panel/zendesk/{connectionId}", this::zendeskEntry);
     r.get("/evaluations/{id}", ctx -> evaluation(ctx, pages));
   }
 
@@ -58,19 +54,6 @@ public final class PanelPage {
       return;
     }
     ctx.redirect("/panel?ticketId=" + URLEncoder.encode(ticketId.get(), StandardCharsets.UTF_8));
-  }
-
-  /** Zendesk posts its signed-URL JWT here on first load: open a session, then show the panel. */
-  private void zendeskEntry(Context ctx) {
-    String connectionId = ctx.pathParam("connectionId");
-    HostLoginRoutes.HostSession session = hostLogin.open(ctx);
-    String ticket =
-        session.ticketExternalId() != null ? session.ticketExternalId() : ctx.queryParam("ticket");
-    ctx.redirect(
-        "/panel?connection="
-            + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
-            + "&ticket="
-            + URLEncoder.encode(ticket == null ? "" : ticket, StandardCharsets.UTF_8));
   }
 
   private void panel(Context ctx, Pages pages) {

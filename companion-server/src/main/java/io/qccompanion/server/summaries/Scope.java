@@ -1,5 +1,6 @@
 package io.qccompanion.server.summaries;
 
+import io.qccompanion.model.Host;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.domain.Forbidden;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  *
  * @param teamIds teams to include; null means every team
  * @param agentId one agent, or null
- * @param host {@code zendesk}, {@code jira}, or null for both
+ * @param host a host id (e.g. {@code zendesk}), or null for every host
  */
 public record Scope(Set<String> teamIds, String agentId, String host) {
   /** Everything (administrators, benchmarks). */
@@ -32,8 +33,8 @@ public record Scope(Set<String> teamIds, String agentId, String host) {
       String agentId,
       String host,
       Function<String, Optional<Optional<String>>> teamOfAgent) {
-    if (host != null && !host.isBlank() && !Set.of("zendesk", "jira").contains(host))
-      throw Invalid.malformed("host", "host must be zendesk or jira");
+    if (host != null && !host.isBlank() && !Host.isValid(host))
+      throw Invalid.malformed("host", "host must be a host id such as a connection's host");
     String h = host == null || host.isBlank() ? null : host;
     if (p.role() == Role.AGENT) {
       if (p.agentId() == null) throw new Forbidden("this user is not linked to an agent");

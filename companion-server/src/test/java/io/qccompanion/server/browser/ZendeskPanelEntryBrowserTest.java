@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.testing.FakeConnector;
@@ -26,7 +25,7 @@ class ZendeskPanelEntryBrowserTest {
   static void start() {
     fx = new BrowserFixture();
     fx.publishScorecard();
-    zendesk = new FakeConnector(Host.ZENDESK);
+    zendesk = new FakeConnector(FakeConnector.ZENDESK);
     fx.app.c().connectors().register(zendesk);
     var created =
         fx.admin.post(
@@ -43,7 +42,8 @@ class ZendeskPanelEntryBrowserTest {
     String qc = fx.user(Role.QC, null);
     String ticket = fx.ticket(connection, fx.agent("Zed Agent"), "Sidebar ticket");
     externalId = fx.externalId(ticket);
-    zendesk.panelIdentity = new HostIdentity("zd-501", qc, externalId);
+    zendesk.panelIdentity =
+        HostIdentity.builder().userId("zd-501").email(qc).ticketExternalId(externalId).build();
   }
 
   @AfterAll
@@ -75,6 +75,6 @@ class ZendeskPanelEntryBrowserTest {
         "([action, token]) => { const f = document.createElement('form'); f.method = 'post';"
             + " f.action = action; const i = document.createElement('input'); i.name = 'token';"
             + " i.value = token; f.append(i); document.body.append(f); f.submit(); }",
-        java.util.List.of(fx.url("/panel/zendesk/" + connection), token));
+        java.util.List.of(fx.url("/panel/login/" + connection), token));
   }
 }

@@ -2,7 +2,6 @@ package io.qccompanion.server.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.model.Host;
 import io.qccompanion.model.HostIdentity;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.server.auth.Role;
@@ -27,9 +26,11 @@ class JiraPanelApiTest {
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    var fake = new FakeConnector(Host.JIRA);
-    fake.panelIdentity = new HostIdentity("557058:qc-account", null, "1001");
-    fake.users.add(new HostUser("a1", "Ana Lopez", "ana@acme.test", "agent"));
+    var fake = new FakeConnector(FakeConnector.JIRA);
+    fake.panelIdentity =
+        HostIdentity.builder().userId("557058:qc-account").ticketExternalId("1001").build();
+    fake.users.add(
+        HostUser.builder().id("a1").name("Ana Lopez").email("ana@acme.test").role("agent").build());
     fake.tickets.add(FakeConnector.ticket("1001", "a1", Instant.parse("2026-10-01T10:00:00Z")));
     app.c().connectors().register(fake);
     var admin = app.as(Role.ADMIN);
@@ -56,7 +57,7 @@ class JiraPanelApiTest {
   private static String panel(String token) {
     var request =
         new Request.Builder()
-            .url(app.baseUrl() + "/api/v1/panel/jira?issueId=1001")
+            .url(app.baseUrl() + "/api/v1/panel/jira?ticket=1001")
             .header("Authorization", "Bearer " + token)
             .build();
     try (var response = new OkHttpClient().newCall(request).execute()) {

@@ -3,7 +3,6 @@ package io.qccompanion.server.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.model.ConnectorException;
-import io.qccompanion.model.Host;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.testing.Api;
@@ -25,14 +24,21 @@ class SyncApiTest {
   @BeforeEach
   void start() {
     app = TestApp.start();
-    fake = new FakeConnector(Host.ZENDESK);
+    fake = new FakeConnector(FakeConnector.ZENDESK);
     app.c().connectors().register(fake);
     admin = app.as(Role.ADMIN);
     var created = admin.post("/api/v1/connections", connection("acme"));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     connectionId = created.json().at("/connection/id").asText();
-    fake.users.add(new HostUser("a1", "Ana Lopez", "ana@acme.test", "agent"));
-    fake.users.add(new HostUser("a2", "Ben Okafor", "ben@acme.test", "agent"));
+    fake.users.add(
+        HostUser.builder().id("a1").name("Ana Lopez").email("ana@acme.test").role("agent").build());
+    fake.users.add(
+        HostUser.builder()
+            .id("a2")
+            .name("Ben Okafor")
+            .email("ben@acme.test")
+            .role("agent")
+            .build());
     for (int i = 1; i <= 5; i++)
       fake.tickets.add(
           FakeConnector.ticket(

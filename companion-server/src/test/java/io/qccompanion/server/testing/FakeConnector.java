@@ -13,6 +13,7 @@ import io.qccompanion.model.HostIdentity;
 import io.qccompanion.model.HostTeam;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.model.Page;
+import io.qccompanion.model.PanelLogin;
 import io.qccompanion.model.Ticket;
 import io.qccompanion.model.TicketSource;
 import io.qccompanion.model.WriteResult;
@@ -31,6 +32,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with the page offset as checkpoint, fails on demand, and records notes written.
  */
 public final class FakeConnector implements ConnectorProvider {
+  /** Host ids the fakes stand in for. */
+  public static final Host ZENDESK = Host.of("zendesk");
+
+  public static final Host JIRA = Host.of("jira");
+
   public final List<Ticket> tickets = new CopyOnWriteArrayList<>();
   public final List<HostUser> users = new CopyOnWriteArrayList<>();
   public final List<FeedbackNote> notes = new CopyOnWriteArrayList<>();
@@ -38,7 +44,12 @@ public final class FakeConnector implements ConnectorProvider {
   public final List<String> fetchedFrom = new CopyOnWriteArrayList<>();
   public volatile int pageSize = 2;
   public volatile String validPanelToken = "panel-ok";
-  public volatile HostIdentity panelIdentity = new HostIdentity("zd-77", "qc@example.test", "1001");
+  public volatile HostIdentity panelIdentity =
+      HostIdentity.builder()
+          .userId("zd-77")
+          .email("qc@example.test")
+          .ticketExternalId("1001")
+          .build();
   private final Host host;
 
   public FakeConnector(Host host) {
@@ -61,12 +72,13 @@ public final class FakeConnector implements ConnectorProvider {
         int offset = from.isInitial() ? 0 : Integer.parseInt(from.value());
         int end = Math.min(tickets.size(), offset + pageSize);
         List<Ticket> page = new ArrayList<>(tickets.subList(offset, end));
-        return new Page(
-            page,
-            users,
-            List.of(new HostTeam("g1", "Billing")),
-            new Checkpoint(String.valueOf(end)),
-            end >= tickets.size());
+        return Page.builder()
+            .tickets(page)
+            .users(users)
+            .teams(List.of(HostTeam.builder().id("g1").name("Billing").build()))
+            .next(new Checkpoint(String.valueOf(end)))
+            .done(end >= tickets.size())
+            .build();
       }
 
       @Override
@@ -107,39 +119,37 @@ public final class FakeConnector implements ConnectorProvider {
   }
 
   @Override
-  public Optional<HostIdentity> verifyPanelToken(
-      String token, ConnectionSettings settings, Instant now) {
-    return validPanelToken.equals(token) ? Optional.of(panelIdentity) : Optional.empty();
+  public Optional<PanelLogin> panelLogin() {
+    return Optional.of(
+        (token, settings, now) ->
+            validPanelToken.equals(token) ? Optional.of(panelIdentity) : Optional.empty());
   }
 
   /** A solved ticket for agent {@code assignee}, version {@code updatedAt}. */
   public static Ticket ticket(String externalId, String assignee, Instant updatedAt) {
-    return new Ticket(
-        Host.ZENDESK,
-        null,
-        externalId,
-        "#" + externalId,
-        "Refund for order " + externalId,
-        "solved",
-        "email",
-        "req-1",
-        assignee,
-        assignee,
-        List.of(assignee),
-        "g1",
-        List.of("billing"),
-        "normal",
-        updatedAt.minusSeconds(3600),
-        updatedAt,
-        updatedAt,
-        0,
-        2,
-        300L,
-        10L,
-        60L,
-        new Csat(Csat.Rating.GOOD, null, null),
-        List.of(),
-        Map.of(),
-        "https://acme.zendesk.com/agent/tickets/" + externalId);
+    return Ticket.builder()
+        .host(ZENDESK)
+        .externalId(externalId)
+        .key("#" + externalId)
+        .subject("Refund for order " + externalId)
+        .status("solved")
+        .channel("email")
+        .requesterId("req-1")
+        .assigneeId(assignee)
+        .assigneeAtSolveId(assignee)
+        .replierIds(List.of(assignee))
+        .teamId("g1")
+        .tags(List.of("billing"))
+        .priority("normal")
+        .createdAt(updatedAt.minusSeconds(3600))
+        .updatedAt(updatedAt)
+        .solvedAt(updatedAt)
+        .replyCount(2)
+        .handleTimeSeconds(300L)
+        .firstReplyMinutes(10L)
+        .resolutionMinutes(60L)
+        .csat(new Csat(Csat.Rating.GOOD, null, null))
+        .url("https://acme.zendesk.com/agent/tickets/" + externalId)
+        .build();
   }
 }

@@ -70,7 +70,8 @@ final class ForgeTokenVerifier {
       String principal = claims.getStringClaim("principal");
       if (principal == null) principal = claims.getSubject();
       if (principal == null) return Optional.empty();
-      return Optional.of(new HostIdentity(principal, null, issue(claims)));
+      return Optional.of(
+          HostIdentity.builder().userId(principal).ticketExternalId(issue(claims)).build());
     } catch (ParseException | com.nimbusds.jose.JOSEException | IOException e) {
       log.debug("Forge invocation token rejected: {}", e.getMessage());
       return Optional.empty();

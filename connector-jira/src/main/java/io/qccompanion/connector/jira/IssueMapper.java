@@ -1,7 +1,6 @@
 package io.qccompanion.connector.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.model.Host;
 import io.qccompanion.model.HostTeam;
 import io.qccompanion.model.HostUser;
 import io.qccompanion.model.Ticket;
@@ -65,33 +64,29 @@ final class IssueMapper {
     String assignee = userId(f.path("assignee"));
     Map<String, String> custom = new HashMap<>();
     custom.put("issueType", f.path("issuetype").path("name").asText(""));
-    return new Ticket(
-        Host.JIRA,
-        connectionId,
-        issue.path("id").asText(),
-        key,
-        f.path("summary").asText(null),
-        f.path("status").path("name").asText(null),
-        channel(f),
-        userId(f.path("reporter")),
-        assignee,
-        history.assigneeAtSolveId() != null ? history.assigneeAtSolveId() : assignee,
-        List.of(),
-        teamId(f),
-        tags,
-        f.path("priority").path("name").asText(null),
-        created,
-        updated(issue),
-        resolved,
-        history.reopenCount(),
-        0,
-        null,
-        null,
-        resolutionMinutes,
-        null,
-        List.of(),
-        custom,
-        baseUrl + "/browse/" + key);
+    return Ticket.builder()
+        .host(JiraConnectorProvider.HOST)
+        .connectionId(connectionId)
+        .externalId(issue.path("id").asText())
+        .key(key)
+        .subject(f.path("summary").asText(null))
+        .status(f.path("status").path("name").asText(null))
+        .channel(channel(f))
+        .requesterId(userId(f.path("reporter")))
+        .assigneeId(assignee)
+        .assigneeAtSolveId(
+            history.assigneeAtSolveId() != null ? history.assigneeAtSolveId() : assignee)
+        .teamId(teamId(f))
+        .tags(tags)
+        .priority(f.path("priority").path("name").asText(null))
+        .createdAt(created)
+        .updatedAt(updated(issue))
+        .solvedAt(resolved)
+        .reopenCount(history.reopenCount())
+        .resolutionMinutes(resolutionMinutes)
+        .customFields(custom)
+        .url(baseUrl + "/browse/" + key)
+        .build();
   }
 
   /** Assignees of the issues, side-loaded from the search result itself. */
@@ -103,11 +98,12 @@ final class IssueMapper {
       if (id != null) {
         users.putIfAbsent(
             id,
-            new HostUser(
-                id,
-                a.path("displayName").asText(null),
-                a.path("emailAddress").asText(null),
-                "agent"));
+            HostUser.builder()
+                .id(id)
+                .name(a.path("displayName").asText(null))
+                .email(a.path("emailAddress").asText(null))
+                .role("agent")
+                .build());
       }
     }
     return List.copyOf(users.values());
@@ -124,7 +120,7 @@ final class IssueMapper {
           options.teamField() != null
               ? label(f.path(options.teamField()))
               : f.path("project").path("name").asText(id);
-      teams.putIfAbsent(id, new HostTeam(id, name));
+      teams.putIfAbsent(id, HostTeam.builder().id(id).name(name).build());
     }
     return List.copyOf(teams.values());
   }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.Host;
-import io.qccompanion.model.HostIdentity;
+import io.qccompanion.model.PanelLogin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import okhttp3.OkHttpClient;
  * flavor} ({@code cloud}, {@code jsm}, {@code dc}). Options are listed in docs/jira.md.
  */
 public final class JiraConnectorProvider implements ConnectorProvider {
+  /** The id of this connector's host, {@code jira}. */
+  public static final Host HOST = Host.of("jira");
+
   private final Sleeper sleeper;
   private final List<Interceptor> interceptors;
   private final ObjectMapper mapper =
@@ -46,7 +50,18 @@ public final class JiraConnectorProvider implements ConnectorProvider {
 
   @Override
   public Host host() {
-    return Host.JIRA;
+    return HOST;
+  }
+
+  @Override
+  public String displayName() {
+    return "Jira (Cloud, Service Management, Data Center)";
+  }
+
+  /** Every key is described in docs/jira.md. */
+  @Override
+  public List<ConnectionOption> connectionOptions() {
+    return JiraConnectionOptions.ALL;
   }
 
   @Override
@@ -66,11 +81,13 @@ public final class JiraConnectorProvider implements ConnectorProvider {
     return WebhookSignature.verify(headers, body, secret);
   }
 
-  /** Verifies a Forge Invocation Token (options {@code panel.appId}, {@code panel.jwksUrl}). */
+  /**
+   * The Forge issue panel calls with a Forge Invocation Token as Bearer, verified with options
+   * {@code panel.appId} and {@code panel.jwksUrl} (or {@code panel.jwks}).
+   */
   @Override
-  public Optional<HostIdentity> verifyPanelToken(
-      String token, ConnectionSettings settings, Instant now) {
-    return forgeTokens.verify(token, settings, now);
+  public Optional<PanelLogin> panelLogin() {
+    return Optional.of(forgeTokens::verify);
   }
 
   private JiraHttp http(ConnectionSettings settings) {

@@ -68,12 +68,13 @@ final class JiraTicketSource implements JiraSource {
       tickets.add(issues.ticket(issue, history));
       next = next.advance(id, IssueMapper.updated(issue));
     }
-    return new Page(
-        tickets,
-        issues.users(batch.issues()),
-        issues.teams(batch.issues()),
-        next.write(mapper),
-        batch.done());
+    return Page.builder()
+        .tickets(tickets)
+        .users(issues.users(batch.issues()))
+        .teams(issues.teams(batch.issues()))
+        .next(next.write(mapper))
+        .done(batch.done())
+        .build();
   }
 
   /** The connection's filter without the time bound and order, which the searches add. */
@@ -164,12 +165,13 @@ final class JiraTicketSource implements JiraSource {
         boolean isPublic =
             c.path("visibility").isMissingNode() && c.path("jsdPublic").asBoolean(true);
         messages.add(
-            new Message(
-                IssueMapper.userId(author),
-                role,
-                isPublic,
-                JiraTime.parse(c.path("created").asText(null)),
-                Adf.text(c.path("body"))));
+            Message.builder()
+                .authorId(IssueMapper.userId(author))
+                .authorRole(role)
+                .publicMessage(isPublic)
+                .createdAt(JiraTime.parse(c.path("created").asText(null)))
+                .body(Adf.text(c.path("body")))
+                .build());
       }
       startAt += comments.size();
       if (comments.isEmpty() || startAt >= answer.path("total").asInt(0)) return messages;

@@ -10,8 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.ConnectionCheck;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
@@ -39,10 +39,7 @@ class ConnectionCheckTest {
   void reportsCredentialsTimeZonePermissionsAndSearch() {
     try (SimulatedJira jira =
         SimulatedJira.start(
-            SimulatedJira.Options.builder()
-                .issueCount(20)
-                .timeZone(ZoneId.of("Asia/Tokyo"))
-                .build())) {
+            SimulatedJira.defaults().issueCount(20).timeZone(ZoneId.of("Asia/Tokyo")).build())) {
       ConnectionCheck check = check(jira.baseUrl());
 
       assertThat(check.ok()).isTrue();
@@ -56,8 +53,8 @@ class ConnectionCheckTest {
   @Test
   void revokedTokenFailsWithAdviceToUseAServiceAccount() {
     try (SimulatedJira jira =
-        SimulatedJira.start(SimulatedJira.Options.builder().issueCount(20).build())) {
-      jira.faults().revokeCredentials(true);
+        SimulatedJira.start(SimulatedJira.defaults().issueCount(20).build())) {
+      jira.faults().revokeCredentials();
 
       ConnectionCheck check = check(jira.baseUrl());
 

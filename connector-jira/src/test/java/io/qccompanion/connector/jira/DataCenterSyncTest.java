@@ -2,9 +2,9 @@ package io.qccompanion.connector.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.Ticket;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +22,7 @@ class DataCenterSyncTest {
   void splitsWindowsOverTheTenThousandResultCapAndReadsEveryIssueOnce() throws Exception {
     try (SimulatedJira jira =
         SimulatedJira.start(
-            SimulatedJira.Options.builder()
+            SimulatedJira.defaults()
                 .flavor("dc")
                 .seed(5)
                 .issueCount(12_000)
@@ -54,7 +54,7 @@ class DataCenterSyncTest {
   void picksUpAnIssueResolvedAfterTheLastSync() throws Exception {
     try (SimulatedJira jira =
         SimulatedJira.start(
-            SimulatedJira.Options.builder()
+            SimulatedJira.defaults()
                 .flavor("dc")
                 .issueCount(200)
                 .weeks(2)

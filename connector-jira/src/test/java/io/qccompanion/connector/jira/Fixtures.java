@@ -1,8 +1,8 @@
 package io.qccompanion.connector.jira;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.ConnectionSettings;
-import io.qccompanion.model.Host;
+import io.qccompanion.simulators.SimOptions;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ final class Fixtures {
   }
 
   static ConnectionSettings sim(SimulatedJira jira, Map<String, String> options) {
-    SimulatedJira.Options o = jira.options();
+    SimOptions o = jira.options();
     Map<String, String> all = new HashMap<>(options);
     all.putIfAbsent("flavor", o.flavor());
     ConnectionSettings.Auth auth =
@@ -38,15 +38,15 @@ final class Fixtures {
 
   static ConnectionSettings settings(
       String baseUrl, ConnectionSettings.Auth auth, Map<String, String> options) {
-    return new ConnectionSettings(
-        "conn-1",
-        "acme",
-        Host.JIRA,
-        baseUrl,
-        auth,
-        List.of(),
-        Instant.parse("2020-01-01T00:00:00Z"),
-        "https://qc.example.com",
-        options);
+    return ConnectionSettings.builder()
+        .connectionId("conn-1")
+        .name("acme")
+        .host(JiraConnectorProvider.HOST)
+        .baseUrl(baseUrl)
+        .auth(auth)
+        .startFrom(Instant.parse("2020-01-01T00:00:00Z"))
+        .companionUrl("https://qc.example.com")
+        .options(options)
+        .build();
   }
 }

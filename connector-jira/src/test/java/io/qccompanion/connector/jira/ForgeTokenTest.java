@@ -97,9 +97,11 @@ class ForgeTokenTest {
   void acceptsAValidTokenAndNamesTheUserAndIssue() throws Exception {
     String token = sign(fit(NOW.minusSeconds(30)).build(), forgeKey);
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW))
-        .contains(new HostIdentity("712020:bob", null, "10042"));
-    assertThat(fixtures.provider.verifyPanelToken("Bearer " + token, settings, NOW)).isPresent();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW))
+        .contains(HostIdentity.builder().userId("712020:bob").ticketExternalId("10042").build());
+    assertThat(
+            fixtures.provider.panelLogin().orElseThrow().verify("Bearer " + token, settings, NOW))
+        .isPresent();
     wm.verify(1, getRequestedFor(urlEqualTo("/.well-known/jwks.json")));
   }
 
@@ -107,7 +109,7 @@ class ForgeTokenTest {
   void rejectsAnExpiredToken() throws Exception {
     String token = sign(fit(NOW.minus(Duration.ofMinutes(10))).build(), forgeKey);
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
@@ -115,27 +117,27 @@ class ForgeTokenTest {
     String token =
         sign(fit(NOW).audience("ari:cloud:ecosystem::app/someone-else").build(), forgeKey);
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsATokenSignedWithAnotherKey() throws Exception {
     String token = sign(fit(NOW).build(), otherKey);
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsAnUnsignedToken() {
     String token = new PlainJWT(fit(NOW).build()).serialize();
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsATokenFromAnotherIssuer() throws Exception {
     String token = sign(fit(NOW).issuer("someone").build(), forgeKey);
 
-    assertThat(fixtures.provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(fixtures.provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 }

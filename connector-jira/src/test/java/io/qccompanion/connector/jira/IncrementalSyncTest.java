@@ -2,10 +2,10 @@ package io.qccompanion.connector.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +21,7 @@ class IncrementalSyncTest {
 
   static SimulatedJira start(ZoneId zone, int issues) {
     return SimulatedJira.start(
-        SimulatedJira.Options.builder()
+        SimulatedJira.defaults()
             .seed(11)
             .issueCount(issues)
             .weeks(4)

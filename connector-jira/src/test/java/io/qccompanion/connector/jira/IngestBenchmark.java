@@ -2,9 +2,9 @@ package io.qccompanion.connector.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.Page;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +28,7 @@ class IngestBenchmark {
     long genStart = System.nanoTime();
     try (SimulatedJira jira =
         SimulatedJira.start(
-            SimulatedJira.Options.builder()
+            SimulatedJira.defaults()
                 .issueCount(issues)
                 .weeks(12)
                 .now(NOW)

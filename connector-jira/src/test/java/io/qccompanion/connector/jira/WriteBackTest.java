@@ -3,10 +3,10 @@ package io.qccompanion.connector.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.qccompanion.connector.jira.sim.SimulatedJira;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
 import io.qccompanion.model.WriteResult;
+import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +20,7 @@ class WriteBackTest {
 
   static SimulatedJira start(String flavor) {
     return SimulatedJira.start(
-        SimulatedJira.Options.builder()
+        SimulatedJira.defaults()
             .seed(3)
             .flavor(flavor)
             .issueCount(60)
@@ -30,29 +30,30 @@ class WriteBackTest {
   }
 
   static FeedbackNote note(String key, int revision, boolean passed) {
-    return new FeedbackNote(
-        "qc-ev42-r" + revision,
-        key,
-        key,
-        "ev42",
-        revision,
-        "Support scorecard v3",
-        passed ? 95.0 : 62.5,
-        passed,
-        false,
-        passed
-            ? List.of()
-            : List.of(
-                new FeedbackNote.FailedCriterion(
-                    "Resolution",
-                    "Verified the fix with the customer",
-                    false,
-                    List.of("Process not followed"),
-                    "Closed without confirmation")),
-        "Friendly tone, but the fix was not verified.",
-        "Ask the customer to confirm before closing.",
-        "Dana QC",
-        "https://qc.example.com/evaluations/ev42");
+    return FeedbackNote.builder()
+        .idempotencyKey("qc-ev42-r" + revision)
+        .ticketExternalId(key)
+        .ticketKey(key)
+        .evaluationId("ev42")
+        .revision(revision)
+        .scorecardName("Support scorecard v3")
+        .scorePercent(passed ? 95.0 : 62.5)
+        .passed(passed)
+        .failedCriteria(
+            passed
+                ? List.of()
+                : List.of(
+                    FeedbackNote.FailedCriterion.builder()
+                        .section("Resolution")
+                        .criterion("Verified the fix with the customer")
+                        .rootCauses(List.of("Process not followed"))
+                        .comment("Closed without confirmation")
+                        .build()))
+        .overallComment("Friendly tone, but the fix was not verified.")
+        .coachingNote("Ask the customer to confirm before closing.")
+        .qcName("Dana QC")
+        .evaluationUrl("https://qc.example.com/evaluations/ev42")
+        .build();
   }
 
   @Test

@@ -34,12 +34,13 @@ final class ConversationReader {
           String author = comment.path("author_id").asText();
           String body = comment.path("plain_body").asText(comment.path("body").asText(""));
           messages.add(
-              new Message(
-                  author,
-                  roleOf(roles.get(author)),
-                  comment.path("public").asBoolean(true),
-                  TicketMapper.instantOrNull(comment.path("created_at")),
-                  body));
+              Message.builder()
+                  .authorId(author)
+                  .authorRole(roleOf(roles.get(author)))
+                  .publicMessage(comment.path("public").asBoolean(true))
+                  .createdAt(TicketMapper.instantOrNull(comment.path("created_at")))
+                  .body(body)
+                  .build());
         });
     messages.sort(
         (a, b) ->

@@ -51,7 +51,12 @@ final class PanelTokenVerifier {
       }
       String userId = userId(claims);
       if (userId == null) return Optional.empty();
-      return Optional.of(new HostIdentity(userId, email(claims), ticketId(claims)));
+      return Optional.of(
+          HostIdentity.builder()
+              .userId(userId)
+              .email(email(claims))
+              .ticketExternalId(ticketId(claims))
+              .build());
     } catch (ParseException
         | JOSEException
         | GeneralSecurityException

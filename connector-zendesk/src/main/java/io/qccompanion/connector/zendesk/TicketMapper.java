@@ -2,7 +2,6 @@ package io.qccompanion.connector.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.model.Csat;
-import io.qccompanion.model.Host;
 import io.qccompanion.model.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,33 +27,32 @@ final class TicketMapper {
     // The export carries no assignee history; the solve-time assignee is the current one unless
     // the ticket was reassigned after solving, which Zendesk only allows before it closes.
     String assignee = idOrNull(ticket.path("assignee_id"));
-    return new Ticket(
-        Host.ZENDESK,
-        connectionId,
-        id,
-        "#" + id,
-        textOrNull(ticket.path("subject")),
-        textOrNull(ticket.path("status")),
-        textOrNull(ticket.path("via").path("channel")),
-        idOrNull(ticket.path("requester_id")),
-        assignee,
-        assignee,
-        List.of(),
-        idOrNull(ticket.path("group_id")),
-        strings(ticket.path("tags")),
-        textOrNull(ticket.path("priority")),
-        instantOrNull(ticket.path("created_at")),
-        Instant.parse(ticket.path("updated_at").asText()),
-        instantOrNull(metrics.path("solved_at")),
-        metrics.path("reopens").asInt(0),
-        metrics.path("replies").asInt(0),
-        handleTime(customFields),
-        minutes(metrics.path("reply_time_in_minutes")),
-        minutes(metrics.path("full_resolution_time_in_minutes")),
-        csat(ticket.path("satisfaction_rating")),
-        List.of(),
-        customFields,
-        agentUrlBase + id);
+    return Ticket.builder()
+        .host(ZendeskConnectorProvider.HOST)
+        .connectionId(connectionId)
+        .externalId(id)
+        .key("#" + id)
+        .subject(textOrNull(ticket.path("subject")))
+        .status(textOrNull(ticket.path("status")))
+        .channel(textOrNull(ticket.path("via").path("channel")))
+        .requesterId(idOrNull(ticket.path("requester_id")))
+        .assigneeId(assignee)
+        .assigneeAtSolveId(assignee)
+        .teamId(idOrNull(ticket.path("group_id")))
+        .tags(strings(ticket.path("tags")))
+        .priority(textOrNull(ticket.path("priority")))
+        .createdAt(instantOrNull(ticket.path("created_at")))
+        .updatedAt(Instant.parse(ticket.path("updated_at").asText()))
+        .solvedAt(instantOrNull(metrics.path("solved_at")))
+        .reopenCount(metrics.path("reopens").asInt(0))
+        .replyCount(metrics.path("replies").asInt(0))
+        .handleTimeSeconds(handleTime(customFields))
+        .firstReplyMinutes(minutes(metrics.path("reply_time_in_minutes")))
+        .resolutionMinutes(minutes(metrics.path("full_resolution_time_in_minutes")))
+        .csat(csat(ticket.path("satisfaction_rating")))
+        .customFields(customFields)
+        .url(agentUrlBase + id)
+        .build();
   }
 
   private Long handleTime(Map<String, String> customFields) {

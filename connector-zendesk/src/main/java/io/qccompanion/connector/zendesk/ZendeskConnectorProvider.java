@@ -1,22 +1,45 @@
 package io.qccompanion.connector.zendesk;
 
+import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
 import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.Host;
-import io.qccompanion.model.HostIdentity;
+import io.qccompanion.model.PanelLogin;
 import io.qccompanion.model.TicketSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The Zendesk Support connector, found through {@link java.util.ServiceLoader}. */
 public final class ZendeskConnectorProvider implements ConnectorProvider {
 
+  /** The id of this connector's host, {@code zendesk}. */
+  public static final Host HOST = Host.of("zendesk");
+
+  private static final PanelLogin PANEL_LOGIN = PanelTokenVerifier::verify;
+
   @Override
   public Host host() {
-    return Host.ZENDESK;
+    return HOST;
+  }
+
+  @Override
+  public String displayName() {
+    return "Zendesk Support";
+  }
+
+  /** Every key is described in docs/zendesk.md. */
+  @Override
+  public List<ConnectionOption> connectionOptions() {
+    return ZendeskConnectionOptions.ALL;
+  }
+
+  @Override
+  public List<String> defaultClosedStatuses() {
+    return ZendeskOptions.DEFAULT_CLOSED;
   }
 
   /** Opens a {@link ZendeskTicketSource}; see docs/zendesk.md for the options it reads. */
@@ -39,11 +62,11 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   }
 
   /**
-   * Verifies a Zendesk signed-URL JWT with options {@code panel.publicKey}, {@code panel.audience}.
+   * The ticket sidebar posts a signed-URL JWT (RS256), verified with options {@code
+   * panel.publicKey}, {@code panel.audience} and {@code panel.issuer}.
    */
   @Override
-  public Optional<HostIdentity> verifyPanelToken(
-      String token, ConnectionSettings settings, Instant now) {
-    return PanelTokenVerifier.verify(token, settings, now);
+  public Optional<PanelLogin> panelLogin() {
+    return Optional.of(PANEL_LOGIN);
   }
 }

@@ -94,25 +94,31 @@ public final class ZendeskTicketSource implements TicketSource {
       String role = user.path("role").asText();
       if (role.equals("agent") || role.equals("admin")) {
         users.add(
-            new HostUser(
-                user.path("id").asText(),
-                TicketMapper.textOrNull(user.path("name")),
-                TicketMapper.textOrNull(user.path("email")),
-                role));
+            HostUser.builder()
+                .id(user.path("id").asText())
+                .name(TicketMapper.textOrNull(user.path("name")))
+                .email(TicketMapper.textOrNull(user.path("email")))
+                .role(role)
+                .build());
       }
     }
     List<HostTeam> teams = new ArrayList<>();
     for (JsonNode group : body.path("groups")) {
-      teams.add(new HostTeam(group.path("id").asText(), group.path("name").asText()));
+      teams.add(
+          HostTeam.builder()
+              .id(group.path("id").asText())
+              .name(group.path("name").asText())
+              .build());
     }
     JsonNode after = body.path("after_cursor");
     String next = after.isTextual() ? after.asText() : position.cursor();
-    return new Page(
-        tickets,
-        users,
-        teams,
-        new ExportCheckpoint(next, position.startTime()).toCheckpoint(),
-        body.path("end_of_stream").asBoolean());
+    return Page.builder()
+        .tickets(tickets)
+        .users(users)
+        .teams(teams)
+        .next(new ExportCheckpoint(next, position.startTime()).toCheckpoint())
+        .done(body.path("end_of_stream").asBoolean())
+        .build();
   }
 
   private long initialStartTime() {

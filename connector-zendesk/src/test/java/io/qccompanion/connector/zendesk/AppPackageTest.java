@@ -30,7 +30,7 @@ class AppPackageTest {
       assertThat(manifest.path("signedUrls").asBoolean()).isTrue();
       assertThat(
               manifest.path("location").path("support").path("ticket_sidebar").path("url").asText())
-          .isEqualTo("{{setting.companion_url}}/panel/zendesk/{{setting.connection_id}}");
+          .isEqualTo("{{setting.companion_url}}/panel/login/{{setting.connection_id}}");
       assertThat(manifest.path("parameters").findValuesAsText("name"))
           .containsExactlyInAnyOrder("companion_url", "connection_id");
       assertThat(manifest.path("frameworkVersion").asText()).isEqualTo("2.0");

@@ -1,9 +1,7 @@
 package io.qccompanion.connector.zendesk;
 
 import io.qccompanion.model.ConnectionSettings;
-import io.qccompanion.model.Host;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Connection settings for tests. */
@@ -15,28 +13,27 @@ final class Fixtures {
   private Fixtures() {}
 
   static ConnectionSettings settings(String baseUrl, Map<String, String> options) {
-    return new ConnectionSettings(
-        "c-1",
-        "acme",
-        Host.ZENDESK,
-        baseUrl,
-        new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.API_TOKEN, EMAIL, TOKEN),
-        List.of(),
-        START,
-        "https://qc.example.com",
-        options);
+    return ConnectionSettings.builder()
+        .connectionId("c-1")
+        .name("acme")
+        .host(ZendeskConnectorProvider.HOST)
+        .baseUrl(baseUrl)
+        .auth(new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.API_TOKEN, EMAIL, TOKEN))
+        .startFrom(START)
+        .companionUrl("https://qc.example.com")
+        .options(options)
+        .build();
   }
 
   static ConnectionSettings bearer(String baseUrl) {
-    return new ConnectionSettings(
-        "c-1",
-        "acme",
-        Host.ZENDESK,
-        baseUrl,
-        new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.BEARER, null, TOKEN),
-        List.of(),
-        START,
-        "https://qc.example.com",
-        Map.of());
+    return ConnectionSettings.builder()
+        .connectionId("c-1")
+        .name("acme")
+        .host(ZendeskConnectorProvider.HOST)
+        .baseUrl(baseUrl)
+        .auth(new ConnectionSettings.Auth(ConnectionSettings.Auth.Kind.BEARER, null, TOKEN))
+        .startFrom(START)
+        .companionUrl("https://qc.example.com")
+        .build();
   }
 }

@@ -3,10 +3,10 @@ package io.qccompanion.connector.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qccompanion.connector.zendesk.sim.SimulatedZendesk;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.Page;
+import io.qccompanion.simulators.zendesk.SimulatedZendesk;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -31,8 +31,7 @@ class IngestBenchmarkTest {
     Instant now = Instant.parse("2026-11-23T09:00:00Z");
     long generationStart = System.nanoTime();
     try (var zendesk =
-        SimulatedZendesk.start(
-            SimulatedZendesk.Options.builder().ticketCount(TICKETS).now(now).build())) {
+        SimulatedZendesk.start(SimulatedZendesk.defaults().ticketCount(TICKETS).now(now).build())) {
       double generationSeconds = (System.nanoTime() - generationStart) / 1e9;
       ConnectionSettings settings =
           zendesk.connectionSettings("bench", Map.of("export.requestsPerMinute", "0"));

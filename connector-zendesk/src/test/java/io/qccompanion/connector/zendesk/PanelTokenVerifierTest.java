@@ -72,8 +72,13 @@ class PanelTokenVerifierTest {
   void aValidTokenProvesTheUserAndTheTicket() throws Exception {
     String token = rs256(claims().build(), ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW))
-        .contains(new HostIdentity("9001", "dana@acme.example.com", "35436"));
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW))
+        .contains(
+            HostIdentity.builder()
+                .userId("9001")
+                .email("dana@acme.example.com")
+                .ticketExternalId("35436")
+                .build());
   }
 
   @Test
@@ -81,7 +86,7 @@ class PanelTokenVerifierTest {
     String token =
         rs256(claims().subject("9001").issuer("https://acme.zendesk.com").build(), ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW))
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW))
         .map(HostIdentity::userId)
         .contains("9001");
   }
@@ -90,14 +95,14 @@ class PanelTokenVerifierTest {
   void rejectsAnExpiredToken() throws Exception {
     String token = rs256(claims().expirationTime(Date.from(NOW.minusSeconds(61))).build(), ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsATokenIssuedInTheFuture() throws Exception {
     String token = rs256(claims().issueTime(Date.from(NOW.plusSeconds(120))).build(), ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
@@ -107,28 +112,28 @@ class PanelTokenVerifierTest {
             claims().audience("https://acme.zendesk.com/api/v2/apps/installations/7.json").build(),
             ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsAnotherAccountAsIssuer() throws Exception {
     String token = rs256(claims().issuer("evil.zendesk.com").build(), ZENDESK);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsATokenSignedWithAnotherKey() throws Exception {
     String token = rs256(claims().build(), OTHER);
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
   void rejectsUnsignedTokens() {
     String token = new PlainJWT(new PlainHeader(), claims().build()).serialize();
 
-    assertThat(provider.verifyPanelToken(token, settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, settings, NOW)).isEmpty();
   }
 
   @Test
@@ -136,7 +141,8 @@ class PanelTokenVerifierTest {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
     jwt.sign(new MACSigner(pem(ZENDESK).getBytes()));
 
-    assertThat(provider.verifyPanelToken(jwt.serialize(), settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(jwt.serialize(), settings, NOW))
+        .isEmpty();
   }
 
   @Test
@@ -144,7 +150,7 @@ class PanelTokenVerifierTest {
     String token = rs256(claims().build(), ZENDESK);
     ConnectionSettings unconfigured = Fixtures.settings("https://acme.zendesk.com", Map.of());
 
-    assertThat(provider.verifyPanelToken(token, unconfigured, NOW)).isEmpty();
-    assertThat(provider.verifyPanelToken("not-a-jwt", settings, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify(token, unconfigured, NOW)).isEmpty();
+    assertThat(provider.panelLogin().orElseThrow().verify("not-a-jwt", settings, NOW)).isEmpty();
   }
 }

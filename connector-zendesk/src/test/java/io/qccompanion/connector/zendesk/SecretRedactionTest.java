@@ -7,10 +7,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.qccompanion.connector.zendesk.sim.SimulatedZendesk;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
+import io.qccompanion.simulators.zendesk.SimulatedZendesk;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,12 +29,15 @@ class SecretRedactionTest {
     logger.setLevel(Level.DEBUG);
     Instant now = Instant.parse("2026-11-23T09:00:00Z");
     try (var zendesk =
-        SimulatedZendesk.start(
-            SimulatedZendesk.Options.builder().ticketCount(50).now(now).build())) {
+        SimulatedZendesk.start(SimulatedZendesk.defaults().ticketCount(50).now(now).build())) {
       ConnectionSettings settings = zendesk.connectionSettings("c-1", Map.of());
       String token = settings.auth().secret();
       ManualTime time = new ManualTime(now);
-      zendesk.faults().rateLimitNext(1, 1).serverErrorNext(1).malformedNext(1);
+      zendesk
+          .faults()
+          .rateLimitNext(1, java.time.Duration.ofSeconds(1))
+          .serverErrorNext(1)
+          .malformedNext(1);
       try (var source = new ZendeskTicketSource(settings, time, time, SpecValidation.HTTP)) {
         source.check();
         zendesk.faults().revokeCredentials();

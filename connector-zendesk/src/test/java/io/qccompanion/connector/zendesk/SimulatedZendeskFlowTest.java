@@ -3,8 +3,6 @@ package io.qccompanion.connector.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.qccompanion.connector.zendesk.sim.Comment;
-import io.qccompanion.connector.zendesk.sim.SimulatedZendesk;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionSettings;
@@ -15,6 +13,8 @@ import io.qccompanion.model.Message;
 import io.qccompanion.model.Page;
 import io.qccompanion.model.Ticket;
 import io.qccompanion.model.WriteResult;
+import io.qccompanion.simulators.zendesk.Comment;
+import io.qccompanion.simulators.zendesk.SimulatedZendesk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class SimulatedZendeskFlowTest {
 
   private final SimulatedZendesk zendesk =
       SimulatedZendesk.start(
-          SimulatedZendesk.Options.builder().ticketCount(450).agentCount(6).now(NOW).build());
+          SimulatedZendesk.defaults().ticketCount(450).agentCount(6).now(NOW).build());
   private final ManualTime time = new ManualTime(NOW.plusSeconds(3600));
 
   @AfterEach
@@ -250,7 +250,11 @@ class SimulatedZendeskFlowTest {
 
   @Test
   void survivesRateLimitsServerErrorsAndMalformedPagesFromTheHost() throws Exception {
-    zendesk.faults().rateLimitNext(1, 2).serverErrorNext(1).malformedNext(1);
+    zendesk
+        .faults()
+        .rateLimitNext(1, java.time.Duration.ofSeconds(2))
+        .serverErrorNext(1)
+        .malformedNext(1);
 
     List<Long> ids;
     try (var source = source()) {

@@ -3,7 +3,6 @@ package io.qccompanion.connector.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.model.ConnectorProvider;
-import io.qccompanion.model.Host;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class ZendeskConnectorProviderTest {
         .anySatisfy(
             p -> {
               assertThat(p).isInstanceOf(ZendeskConnectorProvider.class);
-              assertThat(p.host()).isEqualTo(Host.ZENDESK);
+              assertThat(p.host()).isEqualTo(ZendeskConnectorProvider.HOST);
             });
   }
 

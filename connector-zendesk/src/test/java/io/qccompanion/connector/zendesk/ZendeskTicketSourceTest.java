@@ -97,7 +97,10 @@ class ZendeskTicketSourceTest {
     assertThat(t.resolutionMinutes()).isEqualTo(2391L);
     assertThat(t.solvedAt()).isEqualTo(Instant.parse("2020-07-20T06:21:26Z"));
     assertThat(t.url()).isEqualTo(zendesk.baseUrl() + "/agent/tickets/35436");
-    assertThat(page.teams()).contains(new HostTeam("211", "DJs"), new HostTeam("122", "MCs"));
+    assertThat(page.teams())
+        .contains(
+            HostTeam.builder().id("211").name("DJs").build(),
+            HostTeam.builder().id("122").name("MCs").build());
     assertThat(page.done()).isTrue();
     assertThat(ExportCheckpoint.parse(page.next()))
         .isEqualTo(
@@ -153,16 +156,17 @@ class ZendeskTicketSourceTest {
         get(urlPathEqualTo(EXPORT)).willReturn(okJson(exportPage("pending", true).toString())));
     ConnectionSettings base = Fixtures.settings(zendesk.baseUrl(), Map.of());
     ConnectionSettings settings =
-        new ConnectionSettings(
-            base.connectionId(),
-            base.name(),
-            base.host(),
-            base.baseUrl(),
-            base.auth(),
-            java.util.List.of("pending"),
-            base.startFrom(),
-            base.companionUrl(),
-            base.options());
+        ConnectionSettings.builder()
+            .connectionId(base.connectionId())
+            .name(base.name())
+            .host(base.host())
+            .baseUrl(base.baseUrl())
+            .auth(base.auth())
+            .closedStatuses(java.util.List.of("pending"))
+            .startFrom(base.startFrom())
+            .companionUrl(base.companionUrl())
+            .options(base.options())
+            .build();
 
     try (var source = source(settings)) {
       assertThat(source.fetchClosedSince(Checkpoint.INITIAL, 1).tickets()).hasSize(1);

@@ -1,4 +1,0 @@
-package io.qccompanion.connector.zendesk.sim;
-
-/** A simulated Zendesk group. */
-public record Group(long id, String name) {}

@@ -1,0 +1,4 @@
+package io.qccompanion.simulators.zendesk;
+
+/** A simulated Zendesk group. */
+public record Group(long id, String name) {}

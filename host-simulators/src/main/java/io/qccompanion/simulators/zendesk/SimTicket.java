@@ -1,0 +1,50 @@
+package io.qccompanion.simulators.zendesk;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Mutable state of one simulated ticket; guarded by the simulator's lock. */
+final class SimTicket {
+  long id;
+  final Topic topic;
+  final int variant;
+  final String channel;
+  final String priority;
+  final long requesterId;
+  final Set<String> tags = new LinkedHashSet<>();
+  final java.util.Map<Long, String> customFields = new java.util.LinkedHashMap<>();
+  Long assigneeId;
+  long groupId;
+  String status;
+  Instant createdAt;
+  Instant updatedAt;
+  Instant solvedAt;
+  int reopens;
+  int replies;
+  long firstReplyMinutes;
+  long fullResolutionMinutes;
+  String csatScore = "unoffered";
+  String csatComment;
+
+  /** Generated on first access so 100,000 tickets stay cheap. */
+  List<Comment> comments;
+
+  SimTicket(long id, Topic topic, int variant, String channel, String priority, long requesterId) {
+    this.id = id;
+    this.topic = topic;
+    this.variant = variant;
+    this.channel = channel;
+    this.priority = priority;
+    this.requesterId = requesterId;
+  }
+
+  String subject() {
+    return topic.subjects.get(variant % topic.subjects.size());
+  }
+
+  boolean closedForComments() {
+    return "closed".equals(status);
+  }
+}
