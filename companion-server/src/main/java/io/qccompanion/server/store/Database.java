@@ -2,6 +2,7 @@ package io.qccompanion.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,8 +27,19 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
   }
 
+  /** Longest a statement may run on PostgreSQL before the server cancels it. */
+  public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
   /** Opens a pool on {@code url}; for SQLite the file's folder is created. */
   public static Database open(String url, String user, String password) {
+    return open(url, user, password, STATEMENT_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #open(String, String, String)} with PostgreSQL's {@code statement_timeout} (and a
+   * lock wait of at most the same) set on every pooled connection; migrations run without it.
+   */
+  public static Database open(String url, String user, String password, Duration timeout) {
     if (url == null || url.isBlank()) throw new IllegalArgumentException("database url is blank");
     boolean sqlite = url.startsWith("jdbc:sqlite:");
     var config = new HikariConfig();
@@ -44,15 +56,23 @@ public final class Database implements AutoCloseable {
       config.setUsername(user);
       config.setPassword(password);
       config.setMaximumPoolSize(10);
+      long ms = timeout.toMillis();
+      config.addDataSourceProperty(
+          "options", "-c statement_timeout=%d -c lock_timeout=%d".formatted(ms, ms));
     }
     return new Database(new HikariDataSource(config), sqlite);
   }
 
-  /** Applies pending Flyway migrations; returns how many ran. */
+  /**
+   * Applies pending Flyway migrations; returns how many ran. On PostgreSQL Flyway holds an advisory
+   * lock while it migrates, so instances starting together migrate once and the others wait; an
+   * index build may outlast the statement timeout, so migrations run without it.
+   */
   public int migrate() {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .initSql(sqlite ? null : "SET statement_timeout = 0; SET lock_timeout = 0")
         .load()
         .migrate()
         .migrationsExecuted;

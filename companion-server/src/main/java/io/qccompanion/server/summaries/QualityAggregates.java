@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -105,14 +106,22 @@ public final class QualityAggregates {
         .execute();
   }
 
-  private static void touch(Handle h) {
-    h.createUpdate("UPDATE quality_aggregate_version SET version = :v WHERE id = 1")
-        .bind("v", java.util.concurrent.ThreadLocalRandom.current().nextLong())
+  /**
+   * Gives the agent's aggregate rows a new random token ({@code '*'} for a rebuild). Tokens stay
+   * below 2^40 so their sum over a million agents fits a BIGINT.
+   */
+  private static void touch(Handle h, String agentId) {
+    h.createUpdate(
+            """
+            INSERT INTO quality_agent_version (agent_id, version) VALUES (:agent, :v)
+            ON CONFLICT (agent_id) DO UPDATE SET version = excluded.version""")
+        .bind("agent", agentId)
+        .bind("v", ThreadLocalRandom.current().nextLong(1L << 40))
         .execute();
   }
 
   private void add(Handle h, Contribution x, int sign) {
-    touch(h);
+    touch(h, x.agentId);
     int band = QualityStats.band(x.score);
     h.createUpdate(
             """
@@ -151,7 +160,8 @@ public final class QualityAggregates {
 
   /** Recomputes the whole aggregate inside the caller's transaction. */
   public void rebuild(Handle h) {
-    touch(h);
+    h.execute("DELETE FROM quality_agent_version");
+    touch(h, "*");
     h.execute("DELETE FROM agent_week_quality");
     h.execute("DELETE FROM quality_contributions");
     h.createUpdate(
@@ -194,11 +204,10 @@ public final class QualityAggregates {
    */
   public Map<Cell, QualityStats> read(
       Handle h, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {
-    long version =
-        h.createQuery("SELECT version FROM quality_aggregate_version WHERE id = 1")
-            .mapTo(Long.class)
+    var key =
+        h.createQuery("SELECT COUNT(*), COALESCE(SUM(version), 0) FROM quality_agent_version")
+            .map((rs, ctx) -> new CacheKey(rs.getLong(1), rs.getLong(2), scope, groupBy, slots))
             .one();
-    var key = new CacheKey(version, scope, groupBy, slots);
     synchronized (cache) {
       Map<Cell, QualityStats> hit = cache.get(key);
       if (hit != null) return hit;
@@ -211,7 +220,7 @@ public final class QualityAggregates {
     return answer;
   }
 
-  /** Answers already read, valid while the version token is unchanged. */
+  /** Answers already read, valid while no agent's token changed. */
   private final Map<CacheKey, Map<Cell, QualityStats>> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -222,7 +231,8 @@ public final class QualityAggregates {
 
   private static final int CACHE_ENTRIES = 32;
 
-  private record CacheKey(long version, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {}
+  private record CacheKey(
+      long agents, long versionSum, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {}
 
   /** Reads the aggregate rows without the cache (benchmarks compare both). */
   Map<Cell, QualityStats> readRows(

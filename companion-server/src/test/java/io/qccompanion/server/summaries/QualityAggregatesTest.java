@@ -161,6 +161,38 @@ class QualityAggregatesTest {
   }
 
   @Test
+  void aWriteTouchesOnlyItsAgentsTokenAndAnotherInstanceSeesIt() {
+    var db = app.c().db();
+    var otherInstance = new QualityAggregates(db);
+    assertThat(db.read(h -> a1Week(h, otherInstance)).n()).isEqualTo(3);
+    Map<String, Long> before = tokens();
+    db.run(
+        h -> {
+          h.execute("UPDATE evaluations SET status = 'DRAFT' WHERE id = 'e1'");
+          aggregates.apply(h, "e1");
+        });
+    Map<String, Long> after = tokens();
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    assertThat(after.get("A1")).isNotEqualTo(before.get("A1"));
+    after.remove("A1");
+    before.remove("A1");
+    assertThat(after).isEqualTo(before);
+    assertThat(db.read(h -> a1Week(h, otherInstance)).n()).isEqualTo(2);
+    assertEqualToFromScratch();
+  }
+
+  private Map<String, Long> tokens() {
+    return app.c()
+        .db()
+        .read(
+            h ->
+                h.createQuery("SELECT agent_id, version FROM quality_agent_version")
+                    .setMapKeyColumn("agent_id")
+                    .setMapValueColumn("version")
+                    .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Long>>() {}));
+  }
+
+  @Test
   void weeksStartOnMondayUtc() {
     assertThat(QualityAggregates.weekStart(Fixture.at("2026-10-25T23:59:59Z")))
         .isEqualTo(Fixture.at("2026-10-19T00:00:00Z"));
