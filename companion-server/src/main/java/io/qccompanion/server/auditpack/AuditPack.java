@@ -243,8 +243,7 @@ final class AuditPack {
 
   private List<Map<String, Object>> sheets(Handle h, Request r) {
     List<Map<String, Object>> rows =
-        bound(
-                h,
+        h.createQuery(
                 """
                 SELECT e.id AS evaluation, t.external_id AS ticket, a.name AS agent, q.name AS qc,
                   e.status, e.revision, e.score, e.passed, e.critical_fail, e.answers,

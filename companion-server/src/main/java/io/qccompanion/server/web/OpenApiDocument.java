@@ -26,7 +26,6 @@ public final class OpenApiDocument {
           "summaries",
           "security",
           "autoqa",
-
           "grading");
 
   private final String json;

@@ -34,7 +34,6 @@ class LandedMigrationsTest {
           "V50__outbox_steps.sql",
               "6ba00199b477ec3f85467e5db6caae205f2575631b567ea10754b3f902322a43",
           "V51__messages.sql", "9d0cfa2185c59ea62e8df09e074f567c7db7a310ba9243916afcc93c3a4cafaf",
-
           "V100__quality_agent_version.sql",
               "eb87a1822288d00ee452fef459eb528cd669d09251e93900c3e8becf17b9a89e");
 
