@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
-import io.qccompanion.server.domain.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
