@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.Secrets;
 import io.qccompanion.server.domain.Json;
-import io.qccompanion.server.web.HttpProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,13 +26,18 @@ public final class WebhookReplays {
     this.guard = guard;
   }
 
-  /** False for a duplicate delivery; 401 for one outside the time window. */
-  boolean firstDelivery(
-      String connectionId, Map<String, String> headers, byte[] body, Instant now) {
+  /** What a verified delivery is. */
+  enum Verdict {
+    FIRST,
+    DUPLICATE,
+    OUTSIDE_WINDOW
+  }
+
+  /** Whether this delivery is new, a duplicate, or outside the time window. */
+  Verdict check(String connectionId, Map<String, String> headers, byte[] body, Instant now) {
     Instant sent = sentAt(headers, body);
     if (sent != null && Duration.between(sent, now).abs().compareTo(WINDOW) > 0)
-      throw HttpProblem.unauthorized(
-          "webhook delivery is older than " + WINDOW.toMinutes() + " minutes (replay?)");
+      return Verdict.OUTSIDE_WINDOW;
     StringBuilder key = new StringBuilder(connectionId);
     new TreeMap<>(headers)
         .forEach(
@@ -45,7 +49,9 @@ public final class WebhookReplays {
                 key.append('|').append(name).append('=').append(value);
             });
     key.append('|').append(Secrets.digest(new String(body, StandardCharsets.UTF_8)));
-    return guard.firstUse("webhook", key.toString(), WINDOW.multipliedBy(2));
+    return guard.firstUse("webhook", key.toString(), WINDOW.multipliedBy(2))
+        ? Verdict.FIRST
+        : Verdict.DUPLICATE;
   }
 
   private static Instant sentAt(Map<String, String> headers, byte[] body) {

@@ -60,7 +60,11 @@ public final class WebhookRoutes {
             .orElseThrow(() -> HttpProblem.unauthorized("webhook signature is not valid"));
     if (!provider.verifyWebhook(headers, ctx.bodyAsBytes(), secret, clock.instant()))
       throw HttpProblem.unauthorized("webhook signature is not valid");
-    if (!replays.firstDelivery(id, headers, ctx.bodyAsBytes(), clock.instant())) {
+    var verdict = replays.check(id, headers, ctx.bodyAsBytes(), clock.instant());
+    if (verdict == WebhookReplays.Verdict.OUTSIDE_WINDOW)
+      throw HttpProblem.unauthorized(
+          "webhook delivery is older than " + WebhookReplays.WINDOW.toMinutes() + " minutes");
+    if (verdict == WebhookReplays.Verdict.DUPLICATE) {
       ctx.status(200).json(Map.of("syncRequested", false, "duplicate", true));
       return;
     }
