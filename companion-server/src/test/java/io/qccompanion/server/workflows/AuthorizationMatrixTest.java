@@ -47,6 +47,41 @@ class AuthorizationMatrixTest {
   }
 
   static {
+    // added with the grading-loop, manager, connector and AutoQA routes
+    allow("GET /api/v1/users/{id}/host-identities", ADMIN);
+    allow("GET /api/v1/agents/duplicates", ADMIN);
+    allow("PATCH /api/v1/agents/{id}", ADMIN);
+    allow("POST /api/v1/agents/{id}/links", ADMIN);
+    allow("DELETE /api/v1/agents/{id}/identities/{connectionId}/{hostId}", ADMIN);
+    allow("PATCH /api/v1/teams/{id}", ADMIN);
+    allow("GET /api/v1/people", STAFF);
+    allow("GET /api/v1/retention/last-run", ADMIN);
+    allow("GET /api/v1/tickets/{id}/messages", GRADERS);
+    allow("GET /api/v1/disputes/inbox", COACHES);
+    allow("GET /api/v1/connectors", ADMIN);
+    allow("POST /api/v1/connections/{id}/start", ADMIN);
+    allow("POST /api/v1/action-plans/{id}/acknowledge", AGENT);
+    allow("GET /api/v1/self-reviews/candidates", AGENT);
+    allow("GET /api/v1/self-reviews/scorecard", AGENT);
+    allow("GET /api/v1/notifications", ANY);
+    allow("GET /api/v1/notifications/unread-count", ANY);
+    allow("POST /api/v1/notifications/read-all", ANY);
+    allow("GET /api/v1/notifications/preferences", ANY);
+    allow("PUT /api/v1/notifications/preferences", ANY);
+    allow("POST /api/v1/notifications/{id}/read", ANY);
+    allow("GET /api/v1/calibrations", STAFF);
+    allow("GET /api/v1/calibrations/graders", LEADS);
+    allow("GET /api/v1/autoqa/status", STAFF);
+    allow("GET /api/v1/autoqa/bindings/{versionId}", STAFF);
+    allow("PUT /api/v1/autoqa/bindings/{versionId}", ADMIN);
+    allow("GET /api/v1/tickets/{id}/auto-evaluation", STAFF);
+    allow("GET /api/v1/audit-pack/clauses", ADMIN_MANAGER);
+    allow("PUT /api/v1/audit-pack/clauses/{kind}", ADMIN);
+    allow("GET /api/v1/feedback/summary", ANY);
+    allow("GET /api/v1/targets/{teamId}/history", STAFF);
+    allow("GET /api/v1/queue/next", GRADERS);
+    allow("GET /api/v1/summaries/weighted-quality", COACHES);
+    allow("POST /api/v1/evaluations/{id}/revise", GRADERS);
     allow("GET /health", PUBLIC);
     allow("GET /ready", PUBLIC);
     allow("GET /metrics", PUBLIC); // own token (QC_METRICS_TOKEN) or bind address
@@ -55,7 +90,7 @@ class AuthorizationMatrixTest {
     allow("POST /api/v1/auth/logout", ANY);
     allow("POST /api/v1/host-sessions/{connectionId}", PUBLIC);
     allow("POST /api/v1/webhooks/{connectionId}", PUBLIC);
-    allow("GET /api/v1/panel/jira", PUBLIC);
+    allow("GET /api/v1/panel/{host}", PUBLIC); // host panel token
     allow("GET /api/v1/me", ANY);
     allow("GET /api/v1/me/tokens", ANY);
     allow("POST /api/v1/me/tokens", ANY);

@@ -260,22 +260,26 @@ class ObjectLevelAccessTest {
   void a10TheAuditPackKeepsToTheManagersTeams() throws IOException {
     String ticket = teamA.ticket(agentA);
     String evaluation = teamA.evaluate(qc1, ticket, "REGULAR", answers(1, 5, 1));
-    String scoped = auditPack(managerOfB);
+    String scoped = auditPack(managerOfB, teamB.teamId, 200);
     assertThat(scoped).doesNotContain(evaluation).doesNotContain(agentA);
-    assertThat(auditPack(app.as(Role.MANAGER))).contains(evaluation);
+    // a team-scoped manager must name one of their teams, and cannot name another
+    auditPack(managerOfB, null, 400);
+    auditPack(managerOfB, teamA.teamId, 403);
+    assertThat(auditPack(app.as(Role.MANAGER), null, 200)).contains(evaluation);
   }
 
   // every entry of the ZIP, concatenated
-  private static String auditPack(Api api) throws IOException {
+  private static String auditPack(Api api, String teamId, int status) throws IOException {
     String token = api.token();
     var request =
         new Request.Builder()
-            .url(app.baseUrl() + "/api/v1/audit-pack")
+            .url(app.baseUrl() + "/api/v1/audit-pack" + (teamId == null ? "" : "?teamId=" + teamId))
             .header("Authorization", "Bearer " + token)
             .build();
     try (var response = new OkHttpClient().newCall(request).execute();
         var zip = new ZipInputStream(new ByteArrayInputStream(response.body().bytes()))) {
-      assertThat(response.code()).isEqualTo(200);
+      assertThat(response.code()).isEqualTo(status);
+      if (status != 200) return "";
       StringBuilder all = new StringBuilder();
       while (zip.getNextEntry() != null)
         all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
