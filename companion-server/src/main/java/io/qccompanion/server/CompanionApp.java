@@ -1,7 +1,6 @@
 package io.qccompanion.server;
 
 import io.javalin.Javalin;
-import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.audit.AuditLog;
@@ -9,7 +8,6 @@ import io.qccompanion.server.audit.AuditRoutes;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
-import io.qccompanion.server.auth.HostTokenFreshness;
 import io.qccompanion.server.auth.LoginThrottle;
 import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.SecretBox;
@@ -20,30 +18,16 @@ import io.qccompanion.server.autoqa.PayloadConversations;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
-import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
-import io.qccompanion.server.coaching.ActionPlans;
-import io.qccompanion.server.coaching.CoachingRoutes;
-import io.qccompanion.server.coaching.CoachingSessions;
-import io.qccompanion.server.coaching.SelfReviews;
-import io.qccompanion.server.coaching.TrainingRecords;
+import io.qccompanion.server.coaching.CoachingFeature;
 import io.qccompanion.server.compliance.ComplianceEscalations;
 import io.qccompanion.server.compliance.ComplianceRoutes;
 import io.qccompanion.server.config.CompanionConfig;
-import io.qccompanion.server.connections.Connection;
-import io.qccompanion.server.connections.ConnectionHealthMetrics;
-import io.qccompanion.server.connections.ConnectionRoutes;
 import io.qccompanion.server.connections.ConnectionStore;
+import io.qccompanion.server.connections.ConnectionsFeature;
 import io.qccompanion.server.connections.ConnectorRegistry;
-import io.qccompanion.server.connections.HostLoginRoutes;
-import io.qccompanion.server.connections.HostRequestMetrics;
-import io.qccompanion.server.connections.PanelLoginRoutes;
-import io.qccompanion.server.connections.WebhookReplays;
-import io.qccompanion.server.connections.WebhookRoutes;
-import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.conversations.ConversationRoutes;
 import io.qccompanion.server.disputes.DisputeRoutes;
 import io.qccompanion.server.disputes.FeedbackService;
-import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.evaluations.EvaluationGateway;
 import io.qccompanion.server.evaluations.EvaluationRoutes;
 import io.qccompanion.server.evaluations.EvaluationService;
@@ -56,37 +40,20 @@ import io.qccompanion.server.outbox.WriteBackWorker;
 import io.qccompanion.server.pages.FeedbackPage;
 import io.qccompanion.server.pages.PageRoutes;
 import io.qccompanion.server.pages.PanelPage;
-import io.qccompanion.server.production.ProductionRoutes;
 import io.qccompanion.server.retention.DailyJobs;
-import io.qccompanion.server.retention.RetentionJob;
-import io.qccompanion.server.retention.RetentionRoutes;
+import io.qccompanion.server.retention.RetentionFeature;
 import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.sampling.SamplingRoutes;
-import io.qccompanion.server.sampling.WeightedQualityRoutes;
 import io.qccompanion.server.scorecards.ScorecardRoutes;
 import io.qccompanion.server.scorecards.ScorecardSelector;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.scoring.ScoringEngine;
 import io.qccompanion.server.store.Database;
-import io.qccompanion.server.summaries.AgentHomeRoutes;
-import io.qccompanion.server.summaries.KpiTargets;
-import io.qccompanion.server.summaries.QualityAggregates;
-import io.qccompanion.server.summaries.SummaryRoutes;
-import io.qccompanion.server.summaries.SummaryService;
-import io.qccompanion.server.summaries.TargetRoutes;
-import io.qccompanion.server.sync.SamplingOnIngest;
-import io.qccompanion.server.sync.SyncRunner;
-import io.qccompanion.server.sync.SyncScheduler;
-import io.qccompanion.server.sync.TicketStore;
-import io.qccompanion.server.users.AgentLinks;
-import io.qccompanion.server.users.AgentRoutes;
+import io.qccompanion.server.summaries.SummariesFeature;
+import io.qccompanion.server.sync.SyncFeature;
 import io.qccompanion.server.users.UserDirectory;
-import io.qccompanion.server.users.UserRoutes;
-import io.qccompanion.server.web.JettyProblems;
-import io.qccompanion.server.web.OpenApiDocument;
-import io.qccompanion.server.web.OpsRoutes;
-import io.qccompanion.server.web.Problems;
-import io.qccompanion.server.web.SecurityHeaders;
+import io.qccompanion.server.users.UsersFeature;
+import io.qccompanion.server.web.WebFeature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,10 +71,8 @@ public final class CompanionApp implements AutoCloseable {
   private final UserDirectory users;
   private final Sessions sessions;
   private final ApiTokens tokens;
-  private final ConnectionStore connections;
-  private final ConnectorRegistry connectors;
-  private final SyncRunner sync;
-  private final SamplingOnIngest samplingOnIngest;
+  private final ConnectionsFeature connections;
+  private final SyncFeature sync;
   private final Sampling sampling;
   private final Scorecards scorecards;
   private final ScorecardSelector selector;
@@ -120,14 +85,9 @@ public final class CompanionApp implements AutoCloseable {
   private final CalibrationService calibrations;
   private final GraderConsistency graderConsistency;
   private final ComplianceEscalations escalations;
-  private final ActionPlans actionPlans;
-  private final CoachingSessions coaching;
-  private final TrainingRecords training;
-  private final SelfReviews selfReviews;
-  private final RetentionJob retention;
-  private final KpiTargets kpiTargets;
-  private final QualityAggregates qualityAggregates;
-  private final SummaryService summaries;
+  private final CoachingFeature coaching;
+  private final RetentionFeature retention;
+  private final SummariesFeature summaries;
   private final Notifications notifications;
   private final WorkflowNotices notices;
   private final List<AutoCloseable> background = new ArrayList<>();
@@ -145,27 +105,24 @@ public final class CompanionApp implements AutoCloseable {
     this.sessions = new Sessions(db, clock, config.sessionTtl());
     this.tokens = new ApiTokens(db, clock);
     this.connections =
-        new ConnectionStore(db, new SecretBox(config.secretKey()), clock, config.publicUrl());
-    this.connectors = new ConnectorRegistry(connections, clock);
-    connectors.observeWith(new HostRequestMetrics(metrics, connections));
-    this.sampling = new Sampling(clock, audit, new ActionPlanSamplingSignal());
-    this.samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
+        new ConnectionsFeature(
+            db, new SecretBox(config.secretKey()), clock, audit, config.publicUrl(), metrics);
+    this.sampling = new Sampling(clock, audit, CoachingFeature.samplingSignal());
     this.sync =
-        new SyncRunner(
+        new SyncFeature(
             db,
-            connections,
-            connectors,
-            new TicketStore(users, clock),
+            connections.store(),
+            connections.connectors(),
+            users,
+            sampling,
             audit,
             clock,
-            metrics,
-            samplingOnIngest);
+            metrics);
     this.scorecards = new Scorecards(clock, audit, users);
     this.selector = new ScorecardSelector(db);
     this.scoring = new ScoringEngine();
     this.outbox = new Outbox(clock);
-    this.kpiTargets = new KpiTargets(clock);
-    this.qualityAggregates = new QualityAggregates(db);
+    this.summaries = new SummariesFeature(db, clock, audit);
     this.escalations = new ComplianceEscalations(clock, audit);
     this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
     this.notices = new WorkflowNotices(notifications);
@@ -178,90 +135,61 @@ public final class CompanionApp implements AutoCloseable {
             scoring,
             outbox,
             List.of(
-                qualityAggregates::apply,
+                summaries::apply,
                 (h, id) -> escalations.raiseFor(h, id),
                 notices::evaluationChanged));
     this.gateway = new EvaluationGateway(evaluations, scorecards, scoring);
-    SinkOpener sinks = connectors::openSink;
+    SinkOpener sinks = connections.connectors()::openSink;
     this.writeBack =
         new WriteBackWorker(
-            db,
-            clock,
-            sinks,
-            new WriteBackFailures(db, connections, audit),
-            metrics,
-            config.publicUrl());
+            db, clock, sinks, connections.writeBackFailures(), metrics, config.publicUrl());
     this.calibrations = new CalibrationService(clock, audit, gateway, notices);
     this.feedback = new FeedbackService(clock, audit, gateway, escalations);
     this.graderConsistency = new GraderConsistency(calibrations, gateway);
-    this.actionPlans = new ActionPlans(clock, audit);
-    this.coaching = new CoachingSessions(clock, audit);
-    this.training = new TrainingRecords(clock, audit);
-    this.selfReviews = new SelfReviews(clock, audit, gateway, selector);
-    this.retention = new RetentionJob(clock, audit, qualityAggregates::retract);
-    this.summaries = new SummaryService(db, qualityAggregates, kpiTargets);
+    this.coaching = new CoachingFeature(db, clock, audit, gateway, selector);
+    this.retention = new RetentionFeature(db, clock, audit, summaries::retract);
   }
 
   /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
   public CompanionApp start() {
     var authenticator = new Authenticator(sessions, tokens, users);
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
-    var health = new ConnectionHealthMetrics(db, metrics);
-    var opsRoutes =
-        new OpsRoutes(
-            db,
-            metrics,
-            new OpenApiDocument(VERSION),
-            health::refresh,
-            config.security().metricsToken());
-    var userRoutes =
-        new UserRoutes(db, users, sessions, tokens, audit, cookies, new LoginThrottle(clock));
-    var connectionRoutes = new ConnectionRoutes(db, connections, connectors, sync, audit, clock);
-    var replays = new ReplayGuard(db, clock);
-    var freshness = new HostTokenFreshness(replays, clock);
-    var webhookRoutes =
-        new WebhookRoutes(db, connections, connectors, clock, new WebhookReplays(replays));
+    var web =
+        new WebFeature.Settings(
+            config.host(),
+            config.port(),
+            config.publicUrl(),
+            config.security().frameAncestors(),
+            config.security().metricsToken(),
+            VERSION);
     autoQa =
         new AutoQaFeature(
             db, clock, audit, scorecards, new PayloadConversations(), sampling.spotlight()::raise);
-    var hostLoginRoutes =
-        new HostLoginRoutes(
-            db, connections, connectors, users, sessions, cookies, clock, audit, freshness);
-    var headers =
-        new SecurityHeaders(
-            config.publicUrl(),
-            () -> connections.list().stream().map(Connection::baseUrl).toList(),
-            config.security().frameAncestors());
     javalin =
         Javalin.create(
             cfg -> {
-              cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-              cfg.jetty.host = config.host();
-              cfg.jetty.port = config.port();
-              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
-              cfg.startup.showJavalinBanner = false;
-              cfg.routes.before(headers::apply);
-              cfg.routes.beforeMatched(authenticator::guard);
-              Problems.register(cfg.routes);
-              opsRoutes.register(cfg.routes);
-              userRoutes.register(cfg.routes);
-              new AgentRoutes(
-                      db, users, new AgentLinks(clock, audit, qualityAggregates::apply), audit)
-                  .register(cfg.routes);
-              connectionRoutes.register(cfg.routes);
+              WebFeature.install(
+                  cfg,
+                  web,
+                  db,
+                  metrics,
+                  () -> connections.store().list().stream().map(c -> c.baseUrl()).toList(),
+                  authenticator::guard,
+                  connections::refreshHealth);
+              UsersFeature.register(
+                  cfg.routes,
+                  db,
+                  users,
+                  sessions,
+                  tokens,
+                  cookies,
+                  new LoginThrottle(clock),
+                  audit,
+                  clock,
+                  summaries::apply);
+              connections.register(
+                  cfg.routes, sync, users, sessions, cookies, new ReplayGuard(db, clock));
               new ConversationRoutes(db, clock).register(cfg.routes);
-              webhookRoutes.register(cfg.routes);
-              hostLoginRoutes.register(cfg.routes);
-              new PanelLoginRoutes(
-                      db,
-                      connections,
-                      connectors,
-                      users,
-                      hostLoginRoutes,
-                      clock,
-                      config.publicUrl(),
-                      freshness)
-                  .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               new PageRoutes(
                       new PanelPage(db),
@@ -277,27 +205,19 @@ public final class CompanionApp implements AutoCloseable {
                   .register(cfg.routes);
               new ComplianceRoutes(db, escalations).register(cfg.routes);
               new AuditRoutes(db).register(cfg.routes);
-              new RetentionRoutes(db, retention).register(cfg.routes);
-              new CoachingRoutes(db, coaching, actionPlans, training, selfReviews)
-                  .register(cfg.routes);
+              retention.register(cfg.routes);
+              coaching.register(cfg.routes);
               new SamplingRoutes(db, sampling).register(cfg.routes);
-              new WeightedQualityRoutes(db, clock).register(cfg.routes);
-              autoQa.routes().register(cfg.routes);
+              autoQa.register(cfg.routes);
               new AuditPackRoutes(db, graderConsistency, clock, audit).register(cfg.routes);
-              new SummaryRoutes(db, summaries, clock).register(cfg.routes);
-              new TargetRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
-              new ProductionRoutes(db, kpiTargets, audit, clock).register(cfg.routes);
-              new AgentHomeRoutes(db, kpiTargets, clock).register(cfg.routes);
+              summaries.register(cfg.routes);
             });
     javalin.start();
     if (config.schedulers()) {
-      var scheduler = new SyncScheduler(db, sync, clock);
-      scheduler.start(15);
-      background.add(scheduler);
+      background.add(sync.schedule(15));
       writeBack.start();
       background.add(workflowJobs().start(5, 24 * 60));
-      autoQa.worker().start(100, 60);
-      background.add(autoQa.worker());
+      background.add(autoQa.startWorker(100, 60));
       if (notifications.mailConfigured())
         background.add(new DailyJobs(List.of(() -> notifications.mailPending(db))).start(1, 1));
     }
@@ -308,8 +228,8 @@ public final class CompanionApp implements AutoCloseable {
   private DailyJobs workflowJobs() {
     return new DailyJobs(
         List.of(
-            () -> db.write(h -> retention.run(h, null, false)),
-            () -> db.write(h -> actionPlans.reviewDue(h, null)),
+            () -> db.run(retention::purge),
+            () -> db.run(coaching::reviewDue),
             () -> db.write(escalations::sweep),
             () -> db.write(h -> notices.actionPlansDue(h, clock.millis()))));
   }
@@ -341,24 +261,20 @@ public final class CompanionApp implements AutoCloseable {
   }
 
   public ConnectionStore connections() {
-    return connections;
+    return connections.store();
   }
 
   public ConnectorRegistry connectors() {
-    return connectors;
+    return connections.connectors();
   }
 
-  public SyncRunner sync() {
+  public SyncFeature sync() {
     return sync;
   }
 
   /** AutoQA (engine, worker, routes); null until {@link #start}. */
   public AutoQaFeature autoQa() {
     return autoQa;
-  }
-
-  public SamplingOnIngest samplingOnIngest() {
-    return samplingOnIngest;
   }
 
   public Sampling sampling() {
@@ -389,15 +305,11 @@ public final class CompanionApp implements AutoCloseable {
     return calibrations;
   }
 
-  public ActionPlans actionPlans() {
-    return actionPlans;
+  public CoachingFeature coaching() {
+    return coaching;
   }
 
-  public QualityAggregates qualityAggregates() {
-    return qualityAggregates;
-  }
-
-  public SummaryService summaries() {
+  public SummariesFeature summaries() {
     return summaries;
   }
 
@@ -429,7 +341,7 @@ public final class CompanionApp implements AutoCloseable {
       }
     }
     if (javalin != null) javalin.stop();
-    connectors.releaseAll();
+    connections.connectors().releaseAll();
     db.close();
   }
 }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * the same interval) and the confusion matrix. Open when alpha ≥ {@code minAlpha} on at least
  * {@code minPairs} tickets; otherwise the criterion stays a suggestion.
  */
-public final class AgreementGate {
+final class AgreementGate {
   /** Krippendorff's smallest alpha for tentative conclusions. */
   public static final double DEFAULT_MIN_ALPHA = 0.667;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** The store of automatic evaluations: what is due, saving a result, reading one back. */
-public final class AutoEvaluations {
+final class AutoEvaluations {
   /** A closed ticket whose automatic evaluation is missing or stale. */
   public record Due(String ticketId, long updatedAt) {}
 

@@ -1,15 +1,5 @@
 package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.autoqa.internal.ConversationView;
-import io.qccompanion.server.autoqa.internal.Grammar;
-import io.qccompanion.server.autoqa.internal.LanguageChecks;
-import io.qccompanion.server.autoqa.internal.LanguageGuess;
-import io.qccompanion.server.autoqa.internal.PhraseBook;
-import io.qccompanion.server.autoqa.internal.PhraseChecks;
-import io.qccompanion.server.autoqa.internal.ProcessChecks;
-import io.qccompanion.server.autoqa.internal.ReadableText;
-import io.qccompanion.server.autoqa.internal.Sentiment;
-import io.qccompanion.server.autoqa.internal.TimingChecks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The AutoQA engine: scores a conversation with every check, offline and deterministically. Thread
  * safe; LanguageTool is created lazily once per thread and language, so share one engine.
  */
-public final class AutoQa {
+final class AutoQa {
   /** Bumped whenever a check's logic changes; part of {@link #ruleSetVersion}. */
   public static final String ENGINE_VERSION = "1";
 

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param defaultLanguage assumed when the text is too short or the detector is unsure
  * @param disabledRules LanguageTool rule ids never counted (noisy in chat-style support text)
  */
-public record AutoQaConfig(
+record AutoQaConfig(
     Map<String, String> grammarLanguages,
     Set<String> detectLanguages,
     String defaultLanguage,

@@ -1,5 +1,6 @@
 package io.qccompanion.server.autoqa;
 
+import io.javalin.config.RoutesConfig;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.store.Database;
@@ -36,13 +37,18 @@ public final class AutoQaFeature {
             AgreementGate.defaults());
   }
 
-  /** The batch worker; {@code start} it with the other background jobs. */
-  public AutoQaWorker worker() {
+  /** The batch worker. */
+  AutoQaWorker worker() {
     return worker;
   }
 
-  /** The HTTP routes of the feature. */
-  public AutoQaRoutes routes() {
-    return routes;
+  /** Starts scoring {@code batch} tickets every {@code intervalSeconds}; close it to stop. */
+  public AutoCloseable startWorker(int batch, int intervalSeconds) {
+    worker.start(batch, intervalSeconds);
+    return worker;
+  }
+
+  public void register(RoutesConfig r) {
+    routes.register(r);
   }
 }

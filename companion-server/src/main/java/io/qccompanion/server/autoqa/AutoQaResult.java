@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param languageConfidence 0..1 from the detector; 0 when the text was too short and the default
  *     language was assumed
  */
-public record AutoQaResult(
+record AutoQaResult(
     String ruleSetVersion, String language, double languageConfidence, List<CheckResult> checks) {
 
   public AutoQaResult {

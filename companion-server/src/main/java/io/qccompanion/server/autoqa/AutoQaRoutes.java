@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** AutoQA status (coverage, gates), criterion bindings and a ticket's automatic evaluation. */
-public final class AutoQaRoutes {
+final class AutoQaRoutes {
   private static final Role[] STAFF = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD, Role.QC};
 
   private final Database db;

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * scored and the next run resumes from the database; a changed ticket or rule set is scored again.
  * Spotlight signals of each result go to sampling in the same transaction.
  */
-public final class AutoQaWorker implements AutoCloseable {
+final class AutoQaWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoQaWorker.class);
 
   private final Database db;

@@ -15,7 +15,7 @@ import java.util.List;
  * @param confidence 0..1, how far the method can be trusted on this input
  * @param note why a check does not apply or what the value is made of, for the reader
  */
-public record CheckResult(
+record CheckResult(
     String check,
     Double value,
     Double target,

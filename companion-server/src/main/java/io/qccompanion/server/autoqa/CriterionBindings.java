@@ -14,7 +14,7 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Criteria of a scorecard version answered by a check through a mapping, and their gates. */
-public final class CriterionBindings {
+final class CriterionBindings {
   /** One binding as the API reads and writes it. */
   public record Binding(String criterionId, String check, String mapping) {}
 

@@ -10,7 +10,7 @@ package io.qccompanion.server.autoqa;
  * @param excerpt the matched characters
  * @param note a sentence for the reader, e.g. the LanguageTool message; may be empty
  */
-public record Evidence(
+record Evidence(
     int messageIndex, int start, int end, String ruleId, String excerpt, String note) {
   public Evidence {
     if (start < 0 || end < start)

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * @param required true: the note must contain a match (value 1 when found); false: it must not
  *     (value 1 when absent)
  */
-public record ProcessRule(String name, List<String> keywords, String regex, boolean required) {
+record ProcessRule(String name, List<String> keywords, String regex, boolean required) {
 
   public ProcessRule {
     if (name == null || !name.matches("[a-z0-9_\\-]{1,64}"))

@@ -20,7 +20,7 @@ import java.util.Locale;
  *
  * A check that does not apply maps to null (N/A).
  */
-public sealed interface ScaleMapping {
+sealed interface ScaleMapping {
   /** The scale value for a result, or null when the check does not apply. */
   Double apply(CheckResult result);
 

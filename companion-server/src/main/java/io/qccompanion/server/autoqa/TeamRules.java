@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *     case-insensitively
  * @param processRules checks on internal notes
  */
-public record TeamRules(
+record TeamRules(
     Duration firstReplyTarget,
     Duration longestWaitTarget,
     Duration handleTimeTarget,

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param firstReply time to first reply as the host computes it, or null (AutoQA then measures it
  *     from the messages)
  */
-public record TicketMetrics(int reopens, Duration handleTime, Duration firstReply) {
+record TicketMetrics(int reopens, Duration handleTime, Duration firstReply) {
   public static final TicketMetrics NONE = new TicketMetrics(0, null, null);
 
   public TicketMetrics {

@@ -73,7 +73,7 @@ final class ExportCommand implements Callable<Integer> {
         Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
       long rows;
       switch (what) {
-        case "summaries" -> rows = summaries(app.summaries(), period, scope, csv, w);
+        case "summaries" -> rows = summaries(app.summaries().service(), period, scope, csv, w);
         case "evaluations" -> rows = evaluations(app.db(), period, scope, csv, w);
         default -> throw new IllegalArgumentException("export summaries or evaluations");
       }

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
  * Keeps an agent at raised sampling while they have an open action plan or an unresolved compliance
  * escalation, so the follow-up review has fresh evaluations to measure.
  */
-public final class ActionPlanSamplingSignal implements RaisedSamplingSignal {
+final class ActionPlanSamplingSignal implements RaisedSamplingSignal {
 
   @Override
   public String raisedBecause(Handle h, String agentId, Instant now) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /** Coaching sessions (GROW), SMART action plans with follow-up, training and self-reviews. */
-public final class CoachingRoutes {
+final class CoachingRoutes {
   private static final Role[] COACHES = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD};
   private final Database db;
   private final CoachingSessions sessions;

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** GROW coaching sessions linked to evaluations, acknowledged by the agent. */
-public final class CoachingSessions {
+final class CoachingSessions {
   private final Clock clock;
   private final AuditLog audit;
 

@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Handle;
  * Agent self-review: the agent scores their own ticket on the same scorecard before the QC's grade
  * exists; afterwards the gap between self and QC is reported per criterion.
  */
-public final class SelfReviews {
+final class SelfReviews {
   private final Clock clock;
   private final AuditLog audit;
   private final EvaluationGateway evaluations;

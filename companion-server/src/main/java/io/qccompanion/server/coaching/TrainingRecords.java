@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * its effectiveness: the criterion's pass rate in the 90 days before assignment vs after
  * completion.
  */
-public final class TrainingRecords {
+final class TrainingRecords {
   private static final Duration BASELINE = Duration.ofDays(90);
   private static final int MIN_AFTER = 3;
   private final Clock clock;

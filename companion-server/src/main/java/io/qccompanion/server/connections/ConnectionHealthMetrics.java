@@ -10,7 +10,7 @@ import java.util.List;
  * Per-connection health gauges for alerting: {@code qc_connection_paused} (1 when paused, e.g.
  * revoked credentials) and {@code qc_connection_consecutive_failures}. Refreshed on each scrape.
  */
-public final class ConnectionHealthMetrics {
+final class ConnectionHealthMetrics {
   private final Database db;
   private final MultiGauge paused;
   private final MultiGauge failures;

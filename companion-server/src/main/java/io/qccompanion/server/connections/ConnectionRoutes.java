@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Admin API for connections: CRUD, test through the SPI, status and alerts, pause, sync now. */
-public final class ConnectionRoutes {
+final class ConnectionRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;

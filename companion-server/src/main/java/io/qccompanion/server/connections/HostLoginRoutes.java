@@ -29,7 +29,7 @@ import java.util.Optional;
  * user linked to the host user (by host identity; by e-mail only where an admin enabled it for the
  * connection). A token logs in once and only while it is a few minutes old.
  */
-public final class HostLoginRoutes {
+final class HostLoginRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the latency histogram {@code qc_host_request_duration_seconds{connection,endpoint}}. {@code
  * connection} is the connection's name as it was when first seen.
  */
-public final class HostRequestMetrics implements RequestObserver {
+final class HostRequestMetrics implements RequestObserver {
   private final MeterRegistry registry;
   private final ConnectionStore connections;
   private final Map<String, String> names = new ConcurrentHashMap<>();

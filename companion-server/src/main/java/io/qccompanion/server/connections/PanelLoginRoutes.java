@@ -36,7 +36,7 @@ import org.jdbi.v3.core.Handle;
  *       that host and the answer is {@code {html}} (escaped here) or {@code {message}}.
  * </ul>
  */
-public final class PanelLoginRoutes {
+final class PanelLoginRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;

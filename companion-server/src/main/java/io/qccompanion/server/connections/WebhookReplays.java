@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * be within {@link #WINDOW} of now; a delivery seen before (same delivery id, or same signature and
  * body) is acknowledged without a second sync request.
  */
-public final class WebhookReplays {
+final class WebhookReplays {
   public static final Duration WINDOW = Duration.ofMinutes(15);
   private final ReplayGuard guard;
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * Host webhooks ({@code POST /api/v1/webhooks/{connectionId}}): the connector verifies the
  * signature; a valid event asks for a sync soon. The body is never stored: it is only a hint.
  */
-public final class WebhookRoutes {
+final class WebhookRoutes {
   private final Database db;
   private final ConnectionStore store;
   private final ConnectorRegistry connectors;

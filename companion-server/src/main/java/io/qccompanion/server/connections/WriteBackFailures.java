@@ -5,7 +5,7 @@ import io.qccompanion.server.outbox.ConnectionHealth;
 import io.qccompanion.server.store.Database;
 
 /** Pauses a connection whose host refused the write-back credentials, so admins see the alert. */
-public final class WriteBackFailures implements ConnectionHealth {
+final class WriteBackFailures implements ConnectionHealth {
   private final Database db;
   private final ConnectionStore connections;
   private final AuditLog audit;

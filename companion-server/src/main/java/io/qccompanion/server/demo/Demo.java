@@ -56,7 +56,7 @@ public final class Demo {
     logins.add(new Login(Role.QC, "qc1@demo.test", "grades the queue"));
     user(Role.QC, "qc2@demo.test", "Riley Reviewer", null);
     user(Role.QC, "qc3@demo.test", "Sam Scorer", null);
-    c.samplingOnIngest().setEnabled(false);
+    c.sync().sampleOnIngest(false);
     List<String> connectionIds =
         List.of(
             connection(
@@ -94,7 +94,7 @@ public final class Demo {
     User agentUser = user(Role.AGENT, "agent@demo.test", agent.name(), agent.id());
     logins.add(new Login(Role.AGENT, agentUser.email(), "sees " + agent.name() + "'s feedback"));
     new DemoData(app, hosts, clock, out).populate(admin.id(), lead.id(), agentUser.id());
-    c.samplingOnIngest().setEnabled(true);
+    c.sync().sampleOnIngest(true);
     return logins;
   }
 

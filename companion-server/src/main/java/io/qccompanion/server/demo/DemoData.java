@@ -134,7 +134,8 @@ final class DemoData {
                       .mapTo(String.class)
                       .list();
               var seeded =
-                  new WorkflowDemoData(clock, c.calibrations(), c.feedback(), c.actionPlans())
+                  new WorkflowDemoData(
+                          clock, c.calibrations(), c.feedback(), c.coaching().actionPlans())
                       .seed(h, lead, agent, evaluationId, version.id(), tickets, qcs);
               out.printf(
                   "  workflows: calibration session, open dispute and an action plan with follow-up (%s)%n",

@@ -1,7 +1,7 @@
 package io.qccompanion.server.notifications;
 
 /** What a notification is about; each kind can be switched on or off per user and channel. */
-public enum NotificationKind {
+enum NotificationKind {
   EVALUATION_NEW("A new evaluation of my ticket"),
   DISPUTE_OPENED("A dispute opened in my team"),
   DISPUTE_RESOLVED("A dispute about my work resolved"),

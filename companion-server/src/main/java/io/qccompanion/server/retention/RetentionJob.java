@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * minimum): evaluations with their revisions, answers, outbox rows, feedback and escalations;
  * workflow records; ticket conversations (anonymised); audit actors (anonymised). Audited.
  */
-public final class RetentionJob {
+final class RetentionJob {
   static final int DEFAULT_MONTHS = 12;
   private static final String OLD_EVALUATIONS =
       "SELECT id FROM evaluations WHERE COALESCE(submitted_at, created_at) < :cutoff";

@@ -11,7 +11,7 @@ import io.qccompanion.server.web.HttpProblem;
 import java.util.Map;
 
 /** Retention settings and the purge run (dry run by default), admins only. */
-public final class RetentionRoutes {
+final class RetentionRoutes {
   private final Database db;
   private final RetentionJob job;
 

@@ -1,6 +1,5 @@
 package io.qccompanion.server.sampling;
 
-import io.qccompanion.server.sampling.internal.Weeks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

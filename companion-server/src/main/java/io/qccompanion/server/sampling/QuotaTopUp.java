@@ -1,7 +1,6 @@
 package io.qccompanion.server.sampling;
 
 import io.qccompanion.server.domain.Json;
-import io.qccompanion.server.sampling.internal.Weeks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -8,8 +8,6 @@ import io.qccompanion.server.domain.Forbidden;
 import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.domain.NotFound;
-import io.qccompanion.server.sampling.internal.Draw;
-import io.qccompanion.server.sampling.internal.Weeks;
 import io.qccompanion.server.store.Ids;
 import java.time.Clock;
 import java.time.Instant;

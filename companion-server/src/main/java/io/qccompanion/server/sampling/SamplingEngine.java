@@ -1,7 +1,6 @@
 package io.qccompanion.server.sampling;
 
 import io.qccompanion.server.domain.Json;
-import io.qccompanion.server.sampling.internal.Weeks;
 import io.qccompanion.server.store.Ids;
 import java.time.Clock;
 import java.time.Instant;

@@ -30,6 +30,7 @@ public final class SamplingRoutes {
   private final SamplingEngine engine;
   private final PolicyPreview preview;
   private final SampleRoutes samples;
+  private final WeightedQualityRoutes weighted;
 
   public SamplingRoutes(Database db, Sampling sampling) {
     this.db = db;
@@ -39,11 +40,13 @@ public final class SamplingRoutes {
     this.engine = sampling.engine();
     this.preview = new PolicyPreview(clock, tiers);
     this.samples = new SampleRoutes(db, sampling.clock(), sampling.actions());
+    this.weighted = new WeightedQualityRoutes(db, sampling.clock());
   }
 
-  /** Registers the sampling, queue and sample routes. */
+  /** Registers the sampling, queue, sample and weighted-quality routes. */
   public void register(RoutesConfig r) {
     samples.register(r);
+    weighted.register(r);
     r.get("/api/v1/sampling/policies", ctx -> getPolicy(ctx, null), STAFF);
     r.put("/api/v1/sampling/policies", ctx -> putPolicy(ctx, null), ADMIN);
     r.get(

@@ -1,7 +1,5 @@
 package io.qccompanion.server.sampling;
 
-import io.qccompanion.server.sampling.internal.Draw;
-import io.qccompanion.server.sampling.internal.Weeks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.qccompanion.server.sampling;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.qccompanion.server.domain.Json;
-import io.qccompanion.server.sampling.internal.Weeks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

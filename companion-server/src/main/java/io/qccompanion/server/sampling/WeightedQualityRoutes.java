@@ -19,7 +19,7 @@ import java.util.Map;
  * Team or organisation quality over a period from the sample, plain and design-weighted ({@link
  * WeightedQuality}), with the evaluations each agent needs for a chosen precision.
  */
-public final class WeightedQualityRoutes {
+final class WeightedQualityRoutes {
   private final Database db;
   private final Clock clock;
 

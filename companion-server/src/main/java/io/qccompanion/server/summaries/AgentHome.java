@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * The agent's own figures for their home page: score trend by week against the quality target and
  * the pass marks, pass rate, and the criteria they do best and worst on (regular evaluations only).
  */
-public final class AgentHome {
+final class AgentHome {
   private static final int CRITERIA_SHOWN = 3;
   private final KpiTargets targets;
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** {@code GET /api/v1/feedback/summary}: an agent's own figures (others name the agent). */
-public final class AgentHomeRoutes {
+final class AgentHomeRoutes {
   private static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
   private final Database db;
   private final AgentHome home;

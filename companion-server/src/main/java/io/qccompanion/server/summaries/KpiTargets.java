@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * Stored KPI targets with the day each takes effect: per team, falling back to the organisation
  * default, then the SOP's ({@link Targets#DEFAULTS}). Every change is kept as history.
  */
-public final class KpiTargets {
+final class KpiTargets {
   /** Scope key of the organisation default. */
   public static final String ORGANISATION = "*";
 

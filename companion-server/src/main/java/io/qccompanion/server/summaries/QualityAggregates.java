@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  * Each counted evaluation's contribution is recorded in {@code quality_contributions}, so applying
  * twice or retracting a changed row stays exact.
  */
-public final class QualityAggregates {
+final class QualityAggregates {
   static final long DAY_MS = 86_400_000L;
   static final long WEEK_MS = 7 * DAY_MS;
   // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.

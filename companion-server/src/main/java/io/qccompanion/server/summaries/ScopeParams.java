@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Reads {@code teamId}, {@code agentId} and {@code host} and applies the caller's rights. */
-public final class ScopeParams {
+final class ScopeParams {
   private ScopeParams() {}
 
   /**

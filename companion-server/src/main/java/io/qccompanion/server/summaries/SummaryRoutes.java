@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code /api/v1/summaries}: KPIs as JSON or streamed CSV, and the evaluations behind them. */
-public final class SummaryRoutes {
+final class SummaryRoutes {
   private final Database db;
   private final SummaryService summaries;
   private final EvaluationRows evaluations = new EvaluationRows();

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  * /api/v1/targets/default}). Managers set their teams' targets; the default needs an unscoped
  * manager or an admin.
  */
-public final class TargetRoutes {
+final class TargetRoutes {
   /** Path id of the organisation default. */
   public static final String DEFAULT = "default";
 

@@ -11,7 +11,7 @@ import java.util.List;
  * first sync of a connection imports months of history, which feeds the summaries but must not
  * flood QC queues with stale tickets.
  */
-public final class SamplingOnIngest implements SyncRunner.TicketsIngested {
+final class SamplingOnIngest implements SyncRunner.TicketsIngested {
   public static final Duration LOOKBACK = Duration.ofDays(14);
   private final Database db;
   private final Sampling sampling;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Revoked credentials pause the connection at once; repeated failures pause it after {@link
  * #MAX_CONSECUTIVE_FAILURES}.
  */
-public final class SyncRunner implements SyncNow {
+final class SyncRunner implements SyncNow {
   public static final int MAX_CONSECUTIVE_FAILURES = 5;
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
   private static final Duration LEASE = Duration.ofMinutes(10);

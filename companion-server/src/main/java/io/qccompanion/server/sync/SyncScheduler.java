@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Runs due syncs: a connection is due when its interval has passed since the last run, or when a
  * webhook or an admin asked for a sync.
  */
-public final class SyncScheduler implements AutoCloseable {
+final class SyncScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
   private final Database db;
   private final SyncRunner runner;

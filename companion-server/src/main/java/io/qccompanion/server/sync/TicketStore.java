@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Handle;
  * the connection's rule, and skips tickets whose version is already stored. Conversations go to
  * {@link Conversations}, bounded per ticket.
  */
-public final class TicketStore {
+final class TicketStore {
   private final UserDirectory users;
   private final Clock clock;
 

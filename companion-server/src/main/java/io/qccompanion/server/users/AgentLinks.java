@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
  * the first) and unlinking a host identity into an agent of its own. Sync already links identities
  * that share an e-mail; this is for the rest (hosts that hide e-mail addresses).
  */
-public final class AgentLinks {
+final class AgentLinks {
   /** Tables whose agent_id follows the tickets of a moved identity, then the whole agent. */
   private static final List<String> WORKFLOW_TABLES =
       List.of(

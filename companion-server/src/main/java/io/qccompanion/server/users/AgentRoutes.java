@@ -19,7 +19,7 @@ import java.util.Map;
  * Agents with their host badges, linking and unlinking host identities (one person, one agent),
  * renaming agents and teams, and a user's host identities.
  */
-public final class AgentRoutes {
+final class AgentRoutes {
   private final Database db;
   private final UserDirectory users;
   private final AgentLinks links;

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Login, the caller's profile and API tokens, and the admin's users, teams and agents. */
-public final class UserRoutes {
+final class UserRoutes {
   private final Database db;
   private final UserDirectory users;
   private final Sessions sessions;

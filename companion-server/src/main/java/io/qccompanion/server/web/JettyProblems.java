@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's own error answers (414 URI too long, 431 headers too large, 400 bad message, errors
  * before Javalin routes) as {@code application/problem+json} instead of HTML.
  */
-public final class JettyProblems extends ErrorHandler {
+final class JettyProblems extends ErrorHandler {
   private static final String TYPE = "application/problem+json";
 
   @Override

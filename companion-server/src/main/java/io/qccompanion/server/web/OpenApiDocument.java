@@ -13,7 +13,7 @@ import java.util.List;
  * ({@code openapi/<feature>.json}, each with {@code paths} and {@code components.schemas}) so each
  * feature documents its own routes. A test checks it against the registered routes.
  */
-public final class OpenApiDocument {
+final class OpenApiDocument {
   /** Feature fragments, in document order. Add a feature's name here with its routes. */
   public static final List<String> FRAGMENTS =
       List.of(

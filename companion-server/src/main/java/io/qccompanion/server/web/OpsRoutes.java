@@ -7,7 +7,7 @@ import io.qccompanion.server.store.Database;
 import java.util.Map;
 
 /** Liveness, readiness, Prometheus metrics and the OpenAPI document. */
-public final class OpsRoutes {
+final class OpsRoutes {
   private final Database db;
   private final PrometheusMeterRegistry registry;
   private final OpenApiDocument openApi;

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Renders every failure as {@code application/problem+json}; unexpected ones are logged once. */
-public final class Problems {
+final class Problems {
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
   private Problems() {}

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * which the configured hosts (the connections' base URLs and {@code QC_FRAME_ANCESTORS}) may frame;
  * {@code nosniff}, a same-origin Referrer-Policy and, behind https, HSTS.
  */
-public final class SecurityHeaders {
+final class SecurityHeaders {
   /** Paths the hosts embed in their ticket view (Zendesk sidebar). */
   static final List<String> EMBEDDABLE = List.of("/panel");
 

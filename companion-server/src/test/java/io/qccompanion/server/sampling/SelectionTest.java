@@ -3,7 +3,6 @@ package io.qccompanion.server.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.qccompanion.server.sampling.internal.Weeks;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -22,7 +22,7 @@ class DashboardApiTest {
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    app.c().db().run(h -> Fixture.standard(h, app.c().qualityAggregates()));
+    app.c().db().run(h -> Fixture.standard(h, app.c().summaries().aggregates()));
     admin = app.as(Role.ADMIN);
   }
 

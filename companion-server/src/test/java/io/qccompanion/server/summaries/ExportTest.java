@@ -28,7 +28,7 @@ class ExportTest {
         .db()
         .run(
             h -> {
-              Fixture.standard(h, app.c().qualityAggregates());
+              Fixture.standard(h, app.c().summaries().aggregates());
               var f = new Fixture(h);
               for (int i = 0; i < EXTRA; i++) {
                 f.evaluation(
@@ -43,7 +43,7 @@ class ExportTest {
                     true,
                     false,
                     "2026-10-24T%02d:%02d:00Z".formatted(i / 60 % 24, i % 60));
-                app.c().qualityAggregates().apply(h, "x%05d".formatted(i));
+                app.c().summaries().aggregates().apply(h, "x%05d".formatted(i));
               }
               var u =
                   app.c()

@@ -30,7 +30,7 @@ class ProductionApiTest {
         .db()
         .run(
             h -> {
-              Fixture.standard(h, app.c().qualityAggregates());
+              Fixture.standard(h, app.c().summaries().aggregates());
               new Fixture(h).ticketAgent("t4", "A2").ticketAgent("t4", "A1");
             });
     var set =

@@ -21,7 +21,7 @@ class QualityAggregatesTest {
   @BeforeEach
   void start() {
     app = TestApp.start();
-    aggregates = app.c().qualityAggregates();
+    aggregates = app.c().summaries().aggregates();
     app.c().db().run(h -> Fixture.standard(h, aggregates));
   }
 

@@ -30,7 +30,7 @@ class SummariesApiTest {
   @BeforeAll
   static void start() {
     app = TestApp.start();
-    app.c().db().run(h -> Fixture.standard(h, app.c().qualityAggregates()));
+    app.c().db().run(h -> Fixture.standard(h, app.c().summaries().aggregates()));
     admin = app.as(Role.ADMIN);
     agentA1 = app.as(Role.AGENT, "A1", List.of());
     managerT1 = app.as(Role.MANAGER, null, List.of("T1"));

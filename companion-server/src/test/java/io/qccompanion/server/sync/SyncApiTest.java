@@ -179,7 +179,7 @@ class SyncApiTest {
 
   @Test
   void theFirstScheduledSyncWaitsForAPassingTest() {
-    var scheduler = new SyncScheduler(app.c().db(), app.c().sync(), app.c().clock());
+    var scheduler = new SyncScheduler(app.c().db(), app.c().sync().runner(), app.c().clock());
     assertThat(
             admin
                 .get("/api/v1/connections/" + connectionId)

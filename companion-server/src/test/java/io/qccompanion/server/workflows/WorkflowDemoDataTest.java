@@ -4,8 +4,9 @@ import static io.qccompanion.server.workflows.WorkflowFixture.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.coaching.ActionPlanSamplingSignal;
+import io.qccompanion.server.coaching.CoachingFeature;
 import io.qccompanion.server.demo.WorkflowDemoData;
+import io.qccompanion.server.sampling.RaisedSamplingSignal;
 import io.qccompanion.server.testing.TestApp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class WorkflowDemoDataTest {
 
   private static String reason(
       io.qccompanion.server.CompanionApp c,
-      ActionPlanSamplingSignal signal,
+      RaisedSamplingSignal signal,
       String agent,
       TestApp app) {
     String why = c.db().read(h -> signal.raisedBecause(h, agent, app.clock().instant()));
@@ -33,7 +34,7 @@ class WorkflowDemoDataTest {
       String evaluation = f.evaluate(qc1, ticket, "REGULAR", answers(0, 4, 1));
       app.clock().advance(java.time.Duration.ofMinutes(1));
       app.as(Role.AGENT, agent, List.of(f.teamId));
-      var signal = new ActionPlanSamplingSignal();
+      var signal = CoachingFeature.samplingSignal();
       assertThat(reason(c, signal, agent, app)).isNull();
       var lead = app.as(Role.QC_LEAD);
       String leadId = WorkflowFixture.userId(lead);
@@ -45,7 +46,9 @@ class WorkflowDemoDataTest {
                           .bind("a", agent)
                           .mapTo(String.class)
                           .one());
-      var demo = new WorkflowDemoData(c.clock(), c.calibrations(), c.feedback(), c.actionPlans());
+      var demo =
+          new WorkflowDemoData(
+              c.clock(), c.calibrations(), c.feedback(), c.coaching().actionPlans());
       var seeded =
           c.db()
               .write(

@@ -1,11 +1,5 @@
-package io.qccompanion.server.production;
+package io.qccompanion.server.summaries;
 
-import io.qccompanion.server.summaries.Bucket;
-import io.qccompanion.server.summaries.Kpi;
-import io.qccompanion.server.summaries.KpiTargets;
-import io.qccompanion.server.summaries.Period;
-import io.qccompanion.server.summaries.Scope;
-import io.qccompanion.server.summaries.Targets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
-package io.qccompanion.server.production;
+package io.qccompanion.server.summaries;
 
 import io.qccompanion.server.domain.Cursor;
-import io.qccompanion.server.summaries.Period;
-import io.qccompanion.server.summaries.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;

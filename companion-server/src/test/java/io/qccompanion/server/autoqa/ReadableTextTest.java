@@ -1,9 +1,9 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qccompanion.server.autoqa.internal.ReadableText.Kind;
-import io.qccompanion.server.autoqa.internal.ReadableText.Span;
+import io.qccompanion.server.autoqa.ReadableText.Kind;
+import io.qccompanion.server.autoqa.ReadableText.Span;
 import org.junit.jupiter.api.Test;
 
 class ReadableTextTest {

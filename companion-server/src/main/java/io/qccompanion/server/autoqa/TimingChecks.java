@@ -1,17 +1,11 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.autoqa.Check;
-import io.qccompanion.server.autoqa.CheckResult;
-import io.qccompanion.server.autoqa.ConversationMessage;
-import io.qccompanion.server.autoqa.Evidence;
-import io.qccompanion.server.autoqa.TeamRules;
-import io.qccompanion.server.autoqa.TicketMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** First reply, longest wait, reopens and handle time against the team's targets. */
-public final class TimingChecks {
+final class TimingChecks {
   private TimingChecks() {}
 
   /** The host's first-reply time when it reports one, else measured from the messages. */

@@ -1,10 +1,7 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
-import static io.qccompanion.server.autoqa.internal.LanguageChecks.round;
+import static io.qccompanion.server.autoqa.LanguageChecks.round;
 
-import io.qccompanion.server.autoqa.Check;
-import io.qccompanion.server.autoqa.CheckResult;
-import io.qccompanion.server.autoqa.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +10,7 @@ import java.util.List;
  * closing are position-aware: a greeting counts only near the start of the first agent reply, a
  * closing only near the end of the last one.
  */
-public final class PhraseChecks {
+final class PhraseChecks {
   /** A greeting must start within this many characters of the first reply's first word. */
   public static final int GREETING_WINDOW = 40;
 

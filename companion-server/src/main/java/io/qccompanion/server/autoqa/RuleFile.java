@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import java.util.Map;
  * A rule resource: {@code [section]} headers, one entry a line, {@code #} comments. Entries keep
  * their line number, which becomes part of the rule id, so evidence names the exact line.
  */
-public record RuleFile(String path, String content, Map<String, List<Entry>> sections) {
+record RuleFile(String path, String content, Map<String, List<Entry>> sections) {
 
   /** One line of a section. */
   public record Entry(int line, String text) {}

@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A message as plain text plus the parts no check reads as the author's own words: quoted text,
  * code, URLs and e-mail addresses. Offsets of every check refer to {@link #text()}.
  */
-public record ReadableText(String text, List<Span> ignored) {
+record ReadableText(String text, List<Span> ignored) {
 
   /** Why a span is ignored. */
   public enum Kind {

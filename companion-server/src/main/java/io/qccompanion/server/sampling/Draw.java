@@ -1,4 +1,4 @@
-package io.qccompanion.server.sampling.internal;
+package io.qccompanion.server.sampling;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** The deterministic "random" number of a ticket: SHA-256(seed | ticket id) mapped to [0, 1). */
-public final class Draw {
+final class Draw {
   private Draw() {}
 
   /** Same seed and ticket id always give the same value, uniformly spread over [0, 1). */

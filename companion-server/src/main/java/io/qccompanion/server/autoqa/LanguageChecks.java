@@ -1,9 +1,5 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.autoqa.Check;
-import io.qccompanion.server.autoqa.CheckResult;
-import io.qccompanion.server.autoqa.Evidence;
-import io.qccompanion.server.autoqa.TeamRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Spelling and grammar (LanguageTool) and readability of the agent replies. */
-public final class LanguageChecks {
+final class LanguageChecks {
   private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*");
   private static final Pattern NAME_PART = Pattern.compile("[\\p{L}'’\\-]+");
 

@@ -1,16 +1,12 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.autoqa.CheckResult;
-import io.qccompanion.server.autoqa.Evidence;
-import io.qccompanion.server.autoqa.ProcessRule;
-import io.qccompanion.server.autoqa.TeamRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A team's process rules on the agents' internal notes. */
-public final class ProcessChecks {
+final class ProcessChecks {
   private ProcessChecks() {}
 
   public static List<CheckResult> check(ConversationView view, TeamRules team) {

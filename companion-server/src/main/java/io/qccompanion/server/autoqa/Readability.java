@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * 180, 1, 58.5), French (Kandel and Moles 1958: 207, 1.015, 73.6), Spanish (Szigriszt-Pazos 1993:
  * 206.835, 1, 62.3).
  */
-public final class Readability {
+final class Readability {
   /** Words, sentences and syllables of a text, and its reading ease. */
   public record Measure(int words, int sentences, int syllables, double ease) {}
 

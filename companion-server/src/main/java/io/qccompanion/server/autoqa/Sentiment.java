@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * after it, exclamation marks, then the compound {@code s / sqrt(s^2 + 15)}. The lexicons ({@code
  * /autoqa/sentiment/<lang>.txt}) are our own, small and support-specific.
  */
-public final class Sentiment {
+final class Sentiment {
   private static final double NEGATION = -0.74;
   private static final double CAPS = 0.733;
   private static final double EXCLAMATION = 0.292;

@@ -1,4 +1,4 @@
-package io.qccompanion.server.production;
+package io.qccompanion.server.summaries;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.qccompanion.server.sampling.internal;
+package io.qccompanion.server.sampling;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 
 /** ISO weeks (Monday 00:00 UTC) and business days (Monday to Friday, UTC). */
-public final class Weeks {
+final class Weeks {
   public static final Duration WEEK = Duration.ofDays(7);
 
   private Weeks() {}

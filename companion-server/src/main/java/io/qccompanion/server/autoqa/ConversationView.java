@@ -1,12 +1,10 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
-import io.qccompanion.server.autoqa.Conversation;
-import io.qccompanion.server.autoqa.ConversationMessage;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A conversation read once: each message's readable text and who wrote what. */
-public final class ConversationView {
+final class ConversationView {
   private final Conversation conversation;
   private final List<ReadableText> texts = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package io.qccompanion.server.production;
+package io.qccompanion.server.summaries;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,13 +10,6 @@ import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.domain.Fields;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.store.Ids;
-import io.qccompanion.server.summaries.Bucket;
-import io.qccompanion.server.summaries.CsvParams;
-import io.qccompanion.server.summaries.KpiTargets;
-import io.qccompanion.server.summaries.Period;
-import io.qccompanion.server.summaries.Scope;
-import io.qccompanion.server.summaries.ScopeParams;
-import io.qccompanion.server.summaries.SummaryRoutes;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
@@ -27,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code /api/v1/production}: production against target, and the exceptions managers record. */
-public final class ProductionRoutes {
+final class ProductionRoutes {
   private final Database db;
   private final ProductionExceptions exceptions;
   private final ProductionReport report;

@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

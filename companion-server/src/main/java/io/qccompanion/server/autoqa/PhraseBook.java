@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * apology and escalation. Each line is a case-insensitive regular expression matched on whole
  * words; its rule id is {@code <section>:<lang>:<line>}.
  */
-public final class PhraseBook {
+final class PhraseBook {
   /** A phrase found in a text. */
   public record Hit(int start, int end, String ruleId) {}
 

@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
@@ -18,7 +18,7 @@ import java.util.List;
  * languages. Below {@link #MIN_LETTERS} letters or {@link #MIN_PROBABILITY} the default language is
  * assumed with confidence 0.
  */
-public final class LanguageGuess {
+final class LanguageGuess {
   /** A guess: ISO 639-1 code and the detector's probability. */
   public record Result(String language, double confidence) {}
 

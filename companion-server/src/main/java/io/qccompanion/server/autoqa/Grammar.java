@@ -1,4 +1,4 @@
-package io.qccompanion.server.autoqa.internal;
+package io.qccompanion.server.autoqa;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import org.languagetool.rules.RuleMatch;
  * collocations; style, typography and punctuation advice is off. Ignored spans (quotes, code, URLs)
  * go in as markup, so match offsets stay in the message's own coordinates.
  */
-public final class Grammar {
+final class Grammar {
   /** Categories counted as errors. */
   public static final Set<String> CATEGORIES =
       Set.of("TYPOS", "GRAMMAR", "CONFUSED_WORDS", "CASING", "COLLOCATIONS");
