@@ -53,6 +53,58 @@ class CliTest {
   }
 
   @Test
+  void everyOptionIsReadFromTheFileAndFromTheEnvironment() throws Exception {
+    Path file = dir.resolve("all.yaml");
+    Files.writeString(
+        file,
+        """
+        host: 127.0.0.2
+        publicUrl: https://qc.example
+        database: {url: "jdbc:sqlite:x.db", user: u, password: p}
+        secretKey: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+        sessionHours: 3
+        editWindowHours: 5
+        metricsToken: file-token
+        frameAncestors: [https://a.example, https://b.example]
+        mail: {host: smtp.example, port: 2525, tls: NONE, from: qc@example.com, username: m}
+        """);
+    var fromFile = ConfigLoader.load(file, Map.of());
+    assertThat(fromFile.host()).isEqualTo("127.0.0.2");
+    assertThat(fromFile.publicUrl()).isEqualTo("https://qc.example");
+    assertThat(fromFile.databaseUser()).isEqualTo("u");
+    assertThat(fromFile.sessionTtl()).hasHours(3);
+    assertThat(fromFile.editWindow()).hasHours(5);
+    assertThat(fromFile.security().metricsToken()).isEqualTo("file-token");
+    assertThat(fromFile.security().frameAncestors())
+        .containsExactly("https://a.example", "https://b.example");
+    assertThat(fromFile.mail().port()).isEqualTo(2525);
+    assertThat(fromFile.mail().username()).isEqualTo("m");
+    var fromEnv =
+        ConfigLoader.load(
+            file,
+            Map.of(
+                "QC_METRICS_TOKEN", "env-token",
+                "QC_FRAME_ANCESTORS", "https://c.example",
+                "QC_MAIL_PORT", "465",
+                "QC_DB_USER", "v"));
+    assertThat(fromEnv.security().metricsToken()).isEqualTo("env-token");
+    assertThat(fromEnv.security().frameAncestors()).containsExactly("https://c.example");
+    assertThat(fromEnv.mail().port()).isEqualTo(465);
+    assertThat(fromEnv.databaseUser()).isEqualTo("v");
+  }
+
+  @Test
+  void anUnknownNestedKeyIsNamed() throws Exception {
+    Path file = dir.resolve("nested.yaml");
+    Files.writeString(
+        file, "secretKey: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nmail: {hots: x}\n");
+    var error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ConfigLoader.InvalidConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+    assertThat(error.getMessage()).contains("unknown key 'mail.hots'");
+  }
+
+  @Test
   void migrateAndUserCreateWorkOnAFreshDatabase() {
     String url = "jdbc:sqlite:" + dir.resolve("cli.db");
     var env =

@@ -10,8 +10,7 @@ package io.qccompanion.server.autoqa;
  * @param excerpt the matched characters
  * @param note a sentence for the reader, e.g. the LanguageTool message; may be empty
  */
-record Evidence(
-    int messageIndex, int start, int end, String ruleId, String excerpt, String note) {
+record Evidence(int messageIndex, int start, int end, String ruleId, String excerpt, String note) {
   public Evidence {
     if (start < 0 || end < start)
       throw new IllegalArgumentException("bad span " + start + ".." + end);

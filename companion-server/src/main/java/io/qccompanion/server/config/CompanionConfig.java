@@ -29,22 +29,6 @@ public record CompanionConfig(
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    return new Builder()
-        .host(host)
-        .port(port)
-        .publicUrl(publicUrl)
-        .databaseUrl(databaseUrl)
-        .databaseUser(databaseUser)
-        .databasePassword(databasePassword)
-        .secretKey(secretKey)
-        .sessionTtl(sessionTtl)
-        .schedulers(schedulers)
-        .security(security)
-        .mail(mail)
-        .editWindow(editWindow);
-  }
-
   @Override
   public String toString() {
     return "CompanionConfig[host=%s, port=%d, publicUrl=%s, databaseUrl=%s, secretKey=***]"

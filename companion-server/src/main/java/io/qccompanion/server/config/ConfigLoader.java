@@ -9,17 +9,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@link CompanionConfig} from an optional YAML file and the environment ({@code QC_PORT},
- * {@code QC_HOST}, {@code QC_PUBLIC_URL}, {@code QC_DB_URL}, {@code QC_DB_USER}, {@code
- * QC_DB_PASSWORD}, {@code QC_SECRET_KEY}, {@code QC_SESSION_HOURS}, {@code QC_METRICS_TOKEN},
- * {@code QC_FRAME_ANCESTORS}: space-separated origins); environment wins.
+ * Reads {@link CompanionConfig} from an optional YAML file and the environment; the environment
+ * wins. Every option is one row of {@link #OPTIONS}: its YAML path and its {@code QC_*} variable.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
+
+  /** One option: its path in the YAML file (dots for nesting) and its environment variable. */
+  record Option(String path, String env) {}
+
+  static final List<Option> OPTIONS =
+      List.of(
+          new Option("host", "QC_HOST"),
+          new Option("port", "QC_PORT"),
+          new Option("publicUrl", "QC_PUBLIC_URL"),
+          new Option("database.url", "QC_DB_URL"),
+          new Option("database.user", "QC_DB_USER"),
+          new Option("database.password", "QC_DB_PASSWORD"),
+          new Option("secretKey", "QC_SECRET_KEY"),
+          new Option("sessionHours", "QC_SESSION_HOURS"),
+          new Option("editWindowHours", "QC_EDIT_WINDOW_HOURS"),
+          new Option("metricsToken", "QC_METRICS_TOKEN"),
+          new Option("frameAncestors", "QC_FRAME_ANCESTORS"),
+          new Option("mail.host", "QC_MAIL_HOST"),
+          new Option("mail.port", "QC_MAIL_PORT"),
+          new Option("mail.tls", "QC_MAIL_TLS"),
+          new Option("mail.from", "QC_MAIL_FROM"),
+          new Option("mail.username", "QC_MAIL_USER"),
+          new Option("mail.password", "QC_MAIL_PASSWORD"));
 
   /** Thrown with every problem found, one per line, so the operator fixes them all at once. */
   public static final class InvalidConfigException extends RuntimeException {
@@ -30,44 +52,52 @@ public final class ConfigLoader {
 
   public static CompanionConfig load(Path file, Map<String, String> env) {
     List<String> problems = new ArrayList<>();
-    CompanionConfig.Builder b = CompanionConfig.newBuilder();
-    if (file != null) readFile(file, b, problems);
-    String v;
-    if ((v = env.get("QC_HOST")) != null) b.host(v);
-    if ((v = env.get("QC_PORT")) != null) b.port(parseInt("QC_PORT", v, problems));
-    if ((v = env.get("QC_PUBLIC_URL")) != null) b.publicUrl(v);
-    if ((v = env.get("QC_DB_URL")) != null) b.databaseUrl(v);
-    if ((v = env.get("QC_DB_USER")) != null) b.databaseUser(v);
-    if ((v = env.get("QC_DB_PASSWORD")) != null) b.databasePassword(v);
-    if ((v = env.get("QC_SECRET_KEY")) != null) b.secretKey(v);
-    if ((v = env.get("QC_SESSION_HOURS")) != null)
-      b.sessionTtl(Duration.ofHours(parseInt("QC_SESSION_HOURS", v, problems)));
-    if (env.get("QC_METRICS_TOKEN") != null || env.get("QC_FRAME_ANCESTORS") != null)
-      b.security(
-          new SecurityOptions(
-              env.get("QC_METRICS_TOKEN"),
-              env.get("QC_FRAME_ANCESTORS") == null
-                  ? List.of()
-                  : List.of(env.get("QC_FRAME_ANCESTORS").trim().split("\\s+"))));
-    if ((v = env.get("QC_EDIT_WINDOW_HOURS")) != null)
-      b.editWindow(Duration.ofHours(parseInt("QC_EDIT_WINDOW_HOURS", v, problems)));
-    if (env.get("QC_MAIL_HOST") != null)
-      mail(
-          b,
-          env.get("QC_MAIL_HOST"),
-          env.getOrDefault("QC_MAIL_PORT", "587"),
-          env.get("QC_MAIL_TLS"),
-          env.get("QC_MAIL_FROM"),
-          env.get("QC_MAIL_USER"),
-          env.get("QC_MAIL_PASSWORD"),
-          problems);
-    CompanionConfig config = b.build();
+    Map<String, String> values = new HashMap<>();
+    if (file != null) readFile(file, values, problems);
+    for (Option o : OPTIONS) if (env.get(o.env()) != null) values.put(o.path(), env.get(o.env()));
+    CompanionConfig config = build(values, problems);
     validate(config, problems);
     if (!problems.isEmpty()) throw new InvalidConfigException(problems);
     return config;
   }
 
-  private static void readFile(Path file, CompanionConfig.Builder b, List<String> problems) {
+  private static CompanionConfig build(Map<String, String> v, List<String> problems) {
+    CompanionConfig.Builder b = CompanionConfig.newBuilder();
+    if (v.containsKey("host")) b.host(v.get("host"));
+    if (v.containsKey("port")) b.port(parseInt("port", v.get("port"), problems));
+    if (v.containsKey("publicUrl")) b.publicUrl(v.get("publicUrl"));
+    if (v.containsKey("database.url")) b.databaseUrl(v.get("database.url"));
+    b.databaseUser(v.get("database.user")).databasePassword(v.get("database.password"));
+    b.secretKey(v.get("secretKey"));
+    if (v.containsKey("sessionHours"))
+      b.sessionTtl(Duration.ofHours(parseInt("sessionHours", v.get("sessionHours"), problems)));
+    if (v.containsKey("editWindowHours"))
+      b.editWindow(
+          Duration.ofHours(parseInt("editWindowHours", v.get("editWindowHours"), problems)));
+    String ancestors = v.getOrDefault("frameAncestors", "").strip();
+    b.security(
+        new SecurityOptions(
+            v.get("metricsToken"),
+            ancestors.isEmpty() ? List.of() : List.of(ancestors.split("\\s+"))));
+    if (v.containsKey("mail.host")) {
+      try {
+        b.mail(
+            new MailSettings(
+                v.get("mail.host"),
+                parseInt("mail port", v.getOrDefault("mail.port", "587"), problems),
+                v.get("mail.tls"),
+                v.get("mail.from"),
+                v.get("mail.username"),
+                v.get("mail.password")));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return b.build();
+  }
+
+  // Flattens the file into option paths; a list becomes its items separated by spaces.
+  private static void readFile(Path file, Map<String, String> values, List<String> problems) {
     if (!Files.isRegularFile(file)) {
       problems.add("config file " + file + " does not exist");
       return;
@@ -80,48 +110,22 @@ public final class ConfigLoader {
       return;
     }
     if (root == null || !root.isObject()) return;
-    var known =
-        List.of(
-            "host",
-            "port",
-            "publicUrl",
-            "database",
-            "secretKey",
-            "sessionHours",
-            "editWindowHours",
-            "mail");
-    root.fieldNames()
-        .forEachRemaining(
-            n -> {
-              if (!known.contains(n))
-                problems.add("unknown key '" + n + "' in " + file + " (known: " + known + ")");
-            });
-    if (root.has("host")) b.host(root.get("host").asText());
-    if (root.has("port")) b.port(parseInt("port", root.get("port").asText(), problems));
-    if (root.has("publicUrl")) b.publicUrl(root.get("publicUrl").asText());
-    if (root.has("secretKey")) b.secretKey(root.get("secretKey").asText());
-    if (root.has("sessionHours"))
-      b.sessionTtl(
-          Duration.ofHours(parseInt("sessionHours", root.get("sessionHours").asText(), problems)));
-    if (root.has("editWindowHours"))
-      b.editWindow(
-          Duration.ofHours(
-              parseInt("editWindowHours", root.get("editWindowHours").asText(), problems)));
-    JsonNode mail = root.path("mail");
-    if (mail.has("host"))
-      mail(
-          b,
-          mail.get("host").asText(),
-          mail.path("port").asText("587"),
-          text(mail, "tls"),
-          text(mail, "from"),
-          text(mail, "username"),
-          text(mail, "password"),
-          problems);
-    JsonNode db = root.path("database");
-    if (db.has("url")) b.databaseUrl(db.get("url").asText());
-    if (db.has("user")) b.databaseUser(db.get("user").asText());
-    if (db.has("password")) b.databasePassword(db.get("password").asText());
+    List<String> known = OPTIONS.stream().map(Option::path).toList();
+    flatten("", root, values);
+    for (String path : values.keySet())
+      if (!known.contains(path))
+        problems.add("unknown key '" + path + "' in " + file + " (known: " + known + ")");
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> values) {
+    if (node.isObject())
+      node.fields().forEachRemaining(f -> flatten(prefix + f.getKey() + ".", f.getValue(), values));
+    else {
+      List<String> items = new ArrayList<>();
+      if (node.isArray()) node.forEach(item -> items.add(item.asText()));
+      else items.add(node.asText());
+      values.put(prefix.substring(0, prefix.length() - 1), String.join(" ", items));
+    }
   }
 
   private static void validate(CompanionConfig c, List<String> problems) {
@@ -146,27 +150,6 @@ public final class ConfigLoader {
     if (c.editWindow().isNegative()) problems.add("editWindowHours must be 0 or more");
     if (c.sessionTtl().isNegative() || c.sessionTtl().isZero())
       problems.add("sessionHours must be positive");
-  }
-
-  private static String text(JsonNode node, String field) {
-    return node.has(field) ? node.get(field).asText() : null;
-  }
-
-  private static void mail(
-      CompanionConfig.Builder b,
-      String host,
-      String port,
-      String tls,
-      String from,
-      String user,
-      String password,
-      List<String> problems) {
-    try {
-      b.mail(
-          new MailSettings(host, parseInt("mail port", port, problems), tls, from, user, password));
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
   }
 
   private static int parseInt(String name, String value, List<String> problems) {

@@ -61,34 +61,6 @@ final class EvaluationAccess {
     return true;
   }
 
-  /**
-   * A ticket under calibration is graded blind by the session's participants while it is open: a
-   * calibration grade of it needs an open (unrevealed) session of the caller's, so nobody grades
-   * after seeing the others' answers. Tickets in no session may be graded for practice.
-   */
-  void requireOpenCalibration(Handle h, Principal p, String ticketId) {
-    var counts =
-        h.createQuery(
-                """
-                SELECT COUNT(*) AS sessions,
-                  COALESCE(SUM(CASE WHEN cs.revealed_at IS NULL AND EXISTS (SELECT 1
-                    FROM calibration_participants cp WHERE cp.session_id = cs.id
-                    AND cp.user_id = :me) THEN 1 ELSE 0 END), 0) AS mine
-                FROM calibration_sessions cs
-                JOIN calibration_tickets ct ON ct.session_id = cs.id AND ct.ticket_id = :t
-                """)
-            .bind("t", ticketId)
-            .bind("me", p.userId())
-            .mapToMap()
-            .one();
-    if (((Number) counts.get("sessions")).intValue() > 0
-        && ((Number) counts.get("mine")).intValue() == 0)
-      throw new Conflict(
-          "ticket '"
-              + ticketId
-              + "' is calibrated in a session you do not grade or that is revealed");
-  }
-
   /** Only the QC who owns a draft may change or submit it. */
   void requireOwnDraft(Principal p, Evaluation e) {
     if (!p.userId().equals(e.qcId()))

@@ -131,7 +131,6 @@ public final class EvaluationService {
                                 "/scorecardVersionId",
                                 "no published scorecard matches this ticket; name one"))
                     .scorecardVersionId();
-    if (Evaluation.CALIBRATION.equals(kind)) access.requireOpenCalibration(h, p, ticketId);
     if (store.exists(h, p.userId(), ticketId, kind))
       throw new Conflict("you already have a " + kind + " evaluation of this ticket");
     Map<String, Answer> answers = withoutNulls(req.answers());
@@ -179,7 +178,6 @@ public final class EvaluationService {
     access.requireOwnDraft(p, before);
     if (Evaluation.CALIBRATION.equals(before.kind())) {
       CalibrationGate.requireOpen(h, p.userId(), before.ticketId());
-      access.requireOpenCalibration(h, p, before.ticketId());
     }
     Evaluation draft = applied(before, req);
     ScoreResult r = engine.score(version(h, draft).definition(), draft.answers());

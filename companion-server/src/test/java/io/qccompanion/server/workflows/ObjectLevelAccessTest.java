@@ -9,7 +9,7 @@ import io.qccompanion.server.testing.TestApp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
@@ -164,26 +164,12 @@ class ObjectLevelAccessTest {
 
   @Test
   void a6ToA9TeamScopedStaffActOnlyOnTheirTeamsAgents() {
-    String due = Instant.parse("2027-06-01T00:00:00Z").toString();
     var session =
         managerOfB.post(
             "/api/v1/coaching/sessions",
             Map.of("agentId", agentA, "goal", "g", "heldAt", "2026-11-01T10:00:00Z"));
     assertThat(session.status()).as("A6 coaching " + session.text()).isEqualTo(403);
-    var plan =
-        leadOfB.post(
-            "/api/v1/action-plans",
-            Map.of(
-                "agentId",
-                agentA,
-                "goal",
-                "g",
-                "measure",
-                "QUALITY_SCORE",
-                "target",
-                90,
-                "dueAt",
-                due));
+    var plan = leadOfB.post("/api/v1/action-plans", plan(agentA));
     assertThat(plan.status()).as("A7 plan " + plan.text()).isEqualTo(403);
     var training =
         leadOfB.post(
@@ -192,23 +178,7 @@ class ObjectLevelAccessTest {
 
     // records of team A made by an unscoped lead: team B's staff may not review or complete them
     var lead = app.as(Role.QC_LEAD);
-    String planId =
-        lead.post(
-                "/api/v1/action-plans",
-                Map.of(
-                    "agentId",
-                    agentA,
-                    "goal",
-                    "g",
-                    "measure",
-                    "QUALITY_SCORE",
-                    "target",
-                    90,
-                    "dueAt",
-                    due))
-            .json()
-            .get("id")
-            .asText();
+    String planId = lead.post("/api/v1/action-plans", plan(agentA)).json().get("id").asText();
     assertThat(leadOfB.post("/api/v1/action-plans/" + planId + "/review", Map.of()).status())
         .isEqualTo(404);
     String trainingId =
@@ -234,22 +204,7 @@ class ObjectLevelAccessTest {
   @Test
   void a7UnknownOwnerAndMissingAgentFilterAreProblemsNot500() {
     var lead = app.as(Role.QC_LEAD);
-    var plan =
-        lead.post(
-            "/api/v1/action-plans",
-            Map.of(
-                "agentId",
-                agentA,
-                "ownerId",
-                "nobody",
-                "goal",
-                "g",
-                "measure",
-                "QUALITY_SCORE",
-                "target",
-                90,
-                "dueAt",
-                "2027-06-01T00:00:00Z"));
+    var plan = lead.post("/api/v1/action-plans", plan(agentA, "ownerId", "nobody"));
     assertThat(plan.status()).as(plan.text()).isEqualTo(422);
     assertThat(plan.json().get("field").asText()).isEqualTo("/ownerId");
     var all = lead.get("/api/v1/action-plans");
@@ -266,6 +221,25 @@ class ObjectLevelAccessTest {
     auditPack(managerOfB, null, 400);
     auditPack(managerOfB, teamA.teamId, 403);
     assertThat(auditPack(app.as(Role.MANAGER), null, 200)).contains(evaluation);
+  }
+
+  // an action plan for the agent, with further fields as name, value pairs
+  private static Map<String, Object> plan(String agentId, Object... more) {
+    var body = new LinkedHashMap<String, Object>();
+    body.putAll(
+        Map.of(
+            "agentId",
+            agentId,
+            "goal",
+            "g",
+            "measure",
+            "QUALITY_SCORE",
+            "target",
+            90,
+            "dueAt",
+            "2027-06-01T00:00:00Z"));
+    for (int i = 0; i < more.length; i += 2) body.put((String) more[i], more[i + 1]);
+    return body;
   }
 
   // every entry of the ZIP, concatenated
