@@ -8,7 +8,6 @@ import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
 import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.WriteResult;
-import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.evaluations.TicketFixture;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
@@ -26,12 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** Write-back as a saga of steps: resumes after a crash or failure, keeps its lease while busy. */
 class WriteBackSagaTest {
+  static WriteBackFixture setup;
   static TestApp app;
-  static TicketFixture fx;
   static Api qc;
-  static String team;
-  static String agent;
-  static String connection;
 
   TwoStepSink sink;
   String evaluationId;
@@ -99,13 +95,9 @@ class WriteBackSagaTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start();
-    fx = new TicketFixture(app.c());
-    team = fx.team("Support");
-    agent = fx.agent("Ana Lopez", team);
-    connection = fx.connection();
-    fx.scorecard(team, true);
-    qc = app.as(Role.QC);
+    setup = WriteBackFixture.start();
+    app = setup.app();
+    qc = setup.qc();
   }
 
   @AfterAll
@@ -117,7 +109,7 @@ class WriteBackSagaTest {
   void submit() {
     app.c().db().run(h -> h.execute("UPDATE outbox SET status = 'DONE' WHERE status = 'PENDING'"));
     sink = new TwoStepSink();
-    String ticket = fx.ticket(connection, agent, team, "email");
+    String ticket = setup.ticket();
     evaluationId =
         qc.post("/api/v1/evaluations", Map.of("ticketId", ticket)).json().get("id").asText();
     var submitted =
@@ -128,23 +120,7 @@ class WriteBackSagaTest {
   }
 
   private WriteBackWorker worker(Duration lease, int maxAttempts) {
-    var policy =
-        new WriteBackWorker.Policy(
-            maxAttempts,
-            Duration.ofSeconds(30),
-            Duration.ofHours(1),
-            lease,
-            Duration.ofMinutes(5),
-            Duration.ofSeconds(5),
-            () -> Long.MAX_VALUE);
-    return new WriteBackWorker(
-        app.c().db(),
-        app.clock(),
-        id -> sink,
-        (id, detail) -> {},
-        new SimpleMeterRegistry(),
-        "https://qc.example.test/",
-        policy);
+    return setup.worker(sink, lease, maxAttempts, (id, detail) -> {}, new SimpleMeterRegistry());
   }
 
   private void later(Duration d) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
-import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.evaluations.TicketFixture;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
@@ -23,12 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WriteBackWorkerTest {
+  static WriteBackFixture setup;
   static TestApp app;
-  static TicketFixture fx;
   static Api qc;
-  static String team;
-  static String agent;
-  static String connection;
 
   FakeSink sink;
   SimpleMeterRegistry meters;
@@ -37,13 +33,9 @@ class WriteBackWorkerTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start();
-    fx = new TicketFixture(app.c());
-    team = fx.team("Support");
-    agent = fx.agent("Ana Lopez", team);
-    connection = fx.connection();
-    fx.scorecard(team, true);
-    qc = app.as(Role.QC);
+    setup = WriteBackFixture.start();
+    app = setup.app();
+    qc = setup.qc();
   }
 
   @AfterAll
@@ -56,7 +48,7 @@ class WriteBackWorkerTest {
     sink = new FakeSink();
     meters = new SimpleMeterRegistry();
     rejected = new CopyOnWriteArrayList<>();
-    String ticket = fx.ticket(connection, agent, team, "email");
+    String ticket = setup.ticket();
     var created = qc.post("/api/v1/evaluations", Map.of("ticketId", ticket));
     evaluationId = created.json().get("id").asText();
     var submitted =
@@ -78,23 +70,8 @@ class WriteBackWorkerTest {
   }
 
   private WriteBackWorker worker(int maxAttempts) {
-    var policy =
-        new WriteBackWorker.Policy(
-            maxAttempts,
-            Duration.ofSeconds(30),
-            Duration.ofHours(1),
-            Duration.ofMinutes(2),
-            Duration.ofMinutes(5),
-            Duration.ofSeconds(5),
-            () -> Long.MAX_VALUE);
-    return new WriteBackWorker(
-        app.c().db(),
-        app.clock(),
-        id -> sink,
-        (id, detail) -> rejected.add(id),
-        meters,
-        "https://qc.example.test/",
-        policy);
+    return setup.worker(
+        sink, Duration.ofMinutes(2), maxAttempts, (id, detail) -> rejected.add(id), meters);
   }
 
   private Map<String, Object> row() {
@@ -164,7 +141,7 @@ class WriteBackWorkerTest {
             h ->
                 h.createUpdate("UPDATE connections SET status = ? WHERE id = ?")
                     .bind(0, status)
-                    .bind(1, connection)
+                    .bind(1, setup.connection())
                     .execute());
   }
 
@@ -227,7 +204,7 @@ class WriteBackWorkerTest {
     assertThat(row.get("status")).isEqualTo("PENDING");
     assertThat(number(row.get("attempts"))).isZero();
     assertThat(row.get("lease_owner")).isNull();
-    assertThat(rejected).containsExactly(connection);
+    assertThat(rejected).containsExactly(setup.connection());
   }
 
   @Test
