@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.cli.Main;
 import io.qccompanion.server.testing.Api;
+import io.qccompanion.server.testing.Cli;
 import io.qccompanion.server.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,17 +95,8 @@ class StorageSafetyTest {
     }
   }
 
-  private int cli(String command, Path db, String... more) throws Exception {
-    Path config = dir.resolve("qc-" + command + ".yaml");
-    Files.writeString(
-        config,
-        "host: 127.0.0.1\nport: 0\nsecretKey: %s\ndatabase:\n  url: %s\n".formatted(KEY, url(db)));
-    String[] args = new String[3 + more.length];
-    args[0] = command;
-    args[1] = "--config";
-    args[2] = config.toString();
-    System.arraycopy(more, 0, args, 3, more.length);
-    return Main.run(args);
+  private int cli(String command, Path db, String... more) {
+    return Cli.run(dir, command, url(db), KEY, more);
   }
 
   static String url(Path file) {
