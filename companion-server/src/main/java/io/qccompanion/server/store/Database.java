@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The companion's database: SQLite by default (WAL, foreign keys, busy timeout, one writer at a
@@ -27,6 +28,9 @@ public final class Database implements AutoCloseable {
     this.sqlite = sqlite;
     this.file = file;
     this.jdbi = Jdbi.create(dataSource);
+    // exception messages (and so the logs) never carry bound arguments: user text stays out
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
   }
 
   /** Longest a statement may run on PostgreSQL before the server cancels it. */
@@ -62,6 +66,8 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "10000");
     } else {
+      // PostgreSQL's error detail quotes row values ("Key (name)=(...) already exists")
+      config.addDataSourceProperty("logServerErrorDetail", "false");
       config.setUsername(user);
       config.setPassword(password);
       config.setMaximumPoolSize(10);
