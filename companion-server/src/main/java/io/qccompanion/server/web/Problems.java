@@ -64,7 +64,13 @@ public final class Problems {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          // a JDBI exception's message may name the statement's arguments (user text); its
+          // JDBC cause names the failure only
+          Throwable logged =
+              e instanceof org.jdbi.v3.core.JdbiException && e.getCause() != null
+                  ? e.getCause()
+                  : e;
+          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), logged);
           render(
               ctx,
               new HttpProblem(500, "Internal error", "unexpected failure; see server log", null));
