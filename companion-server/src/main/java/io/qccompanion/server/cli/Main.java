@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       SyncCommand.class,
       ExportCommand.class,
+      BackupCommand.class,
+      RotateKeyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

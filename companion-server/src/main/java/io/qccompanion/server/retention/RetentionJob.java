@@ -13,8 +13,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Purges or anonymises records older than the retention period (default 12 months, our SOP's
- * minimum): evaluations with their revisions, answers, outbox rows, feedback and escalations;
- * workflow records; ticket conversations (anonymised); audit actors (anonymised). Audited.
+ * recommendation; 1 to 120 allowed): evaluations with their revisions, answers, outbox rows,
+ * feedback and escalations (comments and coaching text go with them); workflow records; ticket
+ * subjects, requesters and conversations (anonymised); audit actors and snapshots; users
+ * deactivated longer than the period ({@link PersonalData}). Audited.
  */
 final class RetentionJob {
   static final int DEFAULT_MONTHS = 12;
@@ -41,6 +43,17 @@ final class RetentionJob {
           new String[] {"training_records", "assigned_at < :cutoff"},
           new String[] {"self_reviews", "created_at < :cutoff"},
           new String[] {"calibration_sessions", "created_at < :cutoff"});
+  // ticket payload fields that name or quote people (the conversation is emptied separately)
+  private static final List<String> PERSONAL_PAYLOAD_FIELDS =
+      List.of(
+          "subject",
+          "requesterId",
+          "requester",
+          "requesterName",
+          "requesterEmail",
+          "description",
+          "customFields",
+          "csatComment");
   private final Clock clock;
   private final AuditLog audit;
   private final EvaluationListener beforeDelete;
@@ -110,6 +123,7 @@ final class RetentionJob {
       counts.put(purge[0], n);
     }
     counts.put("tickets (conversation anonymised)", anonymiseTickets(h, cutoff, dryRun));
+    PersonalData.forget(h, clock.millis(), cutoff, dryRun, counts);
     String auditWhere = " WHERE at < :cutoff AND actor_id IS NOT NULL AND actor_id <> 'anonymised'";
     counts.put(
         "audit_events (actor anonymised)",
@@ -142,12 +156,24 @@ final class RetentionJob {
           (ObjectNode)
               Json.read((String) row.get("payload"), com.fasterxml.jackson.databind.JsonNode.class);
       payload.putArray("conversation");
-      payload.putNull("requesterId");
-      payload.putObject("customFields");
+      for (String personal : PERSONAL_PAYLOAD_FIELDS) payload.remove(personal);
+      if (payload.path("csat").isObject()) ((ObjectNode) payload.get("csat")).remove("comment");
       payload.put("purgedAt", clock.millis());
       h.createUpdate(
               "UPDATE tickets SET payload = :p, subject = NULL, csat_comment = NULL WHERE id = :id")
           .bind("p", Json.write(payload))
+          .bind("id", (String) row.get("id"))
+          .execute();
+      h.createUpdate("UPDATE sample_decisions SET replace_reason = NULL WHERE ticket_id = :id")
+          .bind("id", (String) row.get("id"))
+          .execute();
+      h.createUpdate("DELETE FROM auto_evaluations WHERE ticket_id = :id")
+          .bind("id", (String) row.get("id"))
+          .execute();
+      h.createUpdate(
+              """
+              DELETE FROM conversations WHERE (connection_id, ticket_external_id) IN
+                (SELECT connection_id, external_id FROM tickets WHERE id = :id)""")
           .bind("id", (String) row.get("id"))
           .execute();
       // The stored conversation goes with the ticket's personal data.

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The companion's database: SQLite by default (WAL, foreign keys, busy timeout, one writer at a
@@ -18,19 +19,28 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final boolean sqlite;
+  private final SqliteFiles file; // null for PostgreSQL and in-memory SQLite
   // SQLite allows one writer; serialising writes in the JVM avoids SQLITE_BUSY on lock upgrades.
   private final ReentrantLock writeLock = new ReentrantLock(true);
 
-  private Database(HikariDataSource dataSource, boolean sqlite) {
+  private Database(HikariDataSource dataSource, boolean sqlite, SqliteFiles file) {
     this.dataSource = dataSource;
     this.sqlite = sqlite;
+    this.file = file;
     this.jdbi = Jdbi.create(dataSource);
+    // exception messages (and so the logs) never carry bound arguments: user text stays out
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
   }
 
   /** Longest a statement may run on PostgreSQL before the server cancels it. */
   public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Opens a pool on {@code url}; for SQLite the file's folder is created. */
+  /**
+   * Opens a pool on {@code url}; a missing SQLite file (and its folder) is created here, once: the
+   * pool's own connections never create one, so a file that vanishes later is an error, not a new
+   * empty database. {@code serve} calls {@link #requireExisting} first.
+   */
   public static Database open(String url, String user, String password) {
     return open(url, user, password, STATEMENT_TIMEOUT);
   }
@@ -47,12 +57,17 @@ public final class Database implements AutoCloseable {
     config.setPoolName("qc-db");
     if (sqlite) {
       SqliteFiles.createParentFolder(url);
+      createIfMissing(url);
+      // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE
+      config.addDataSourceProperty("open_mode", "2");
       config.setMaximumPoolSize(4);
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "NORMAL");
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "10000");
     } else {
+      // PostgreSQL's error detail quotes row values ("Key (name)=(...) already exists")
+      config.addDataSourceProperty("logServerErrorDetail", "false");
       config.setUsername(user);
       config.setPassword(password);
       config.setMaximumPoolSize(10);
@@ -60,7 +75,57 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty(
           "options", "-c statement_timeout=%d -c lock_timeout=%d".formatted(ms, ms));
     }
-    return new Database(new HikariDataSource(config), sqlite);
+    SqliteFiles file = sqlite ? SqliteFiles.fileOf(url).map(SqliteFiles::watch).orElse(null) : null;
+    return new Database(new HikariDataSource(config), sqlite, file);
+  }
+
+  private static void createIfMissing(String url) {
+    var path = SqliteFiles.fileOf(url);
+    if (path.isEmpty() || java.nio.file.Files.exists(path.get())) return;
+    try (var c = java.sql.DriverManager.getConnection(url)) {
+      c.createStatement().execute("PRAGMA user_version");
+    } catch (java.sql.SQLException e) {
+      throw new StorageUnavailableException("cannot create the database file " + path.get(), e);
+    }
+  }
+
+  /**
+   * Refuses a database that was never set up: a SQLite URL whose file does not exist, or a
+   * PostgreSQL database without the companion's schema. A first start runs {@code migrate}.
+   */
+  public static void requireExisting(String url, String user, String password) {
+    String firstStart =
+        "; a first start runs `qc-companion migrate` (or restore a backup, see docs/deployment.md)";
+    if (url.startsWith("jdbc:sqlite:")) {
+      var path = SqliteFiles.fileOf(url);
+      if (path.isPresent() && !java.nio.file.Files.exists(path.get()))
+        throw new StorageUnavailableException("no database at " + path.get() + firstStart);
+      return;
+    }
+    try (var c = java.sql.DriverManager.getConnection(url, user, password);
+        var rs = c.getMetaData().getTables(null, c.getSchema(), "flyway_schema_history", null)) {
+      if (!rs.next())
+        throw new StorageUnavailableException("the database at " + url + " is empty" + firstStart);
+    } catch (java.sql.SQLException e) {
+      throw new StorageUnavailableException("cannot reach the database at " + url, e);
+    }
+  }
+
+  /**
+   * Throws {@link StorageUnavailableException} unless the database takes writes now: the SQLite
+   * file opened at start is still in place and writable, and a query answers.
+   */
+  public void checkReady() {
+    if (file != null) file.check();
+    try {
+      jdbi.withHandle(
+          h ->
+              h.createQuery("SELECT count(*) FROM flyway_schema_history")
+                  .mapTo(Integer.class)
+                  .one());
+    } catch (RuntimeException e) {
+      throw new StorageUnavailableException("the database does not answer", e);
+    }
   }
 
   /**
@@ -78,6 +143,38 @@ public final class Database implements AutoCloseable {
         .migrationsExecuted;
   }
 
+  /** What {@link #backupTo} wrote. */
+  public record Backup(long bytes, int migrations) {}
+
+  /**
+   * Copies this SQLite database into {@code target} (which must not exist) with {@code VACUUM
+   * INTO}: a consistent snapshot while the server keeps running. The copy is then opened and
+   * checked ({@code PRAGMA integrity_check}). PostgreSQL is backed up with {@code pg_dump}.
+   */
+  public Backup backupTo(java.nio.file.Path target) {
+    if (!sqlite)
+      throw new UnsupportedOperationException(
+          "backup covers SQLite; back up PostgreSQL with pg_dump (see docs/deployment.md)");
+    var to = target.toAbsolutePath();
+    if (java.nio.file.Files.exists(to))
+      throw new IllegalArgumentException(to + " exists; choose a new file");
+    jdbi.useHandle(h -> h.execute("VACUUM INTO ?", to.toString()));
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + to);
+        var s = c.createStatement()) {
+      try (var rs = s.executeQuery("PRAGMA integrity_check")) {
+        rs.next();
+        if (!"ok".equals(rs.getString(1)))
+          throw new IllegalStateException("the copy at " + to + " fails its integrity check");
+      }
+      try (var rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+        rs.next();
+        return new Backup(java.nio.file.Files.size(to), rs.getInt(1));
+      }
+    } catch (java.sql.SQLException | java.io.IOException e) {
+      throw new IllegalStateException("cannot check the copy at " + to, e);
+    }
+  }
+
   public boolean isSqlite() {
     return sqlite;
   }
@@ -93,10 +190,11 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code callback} in one transaction; on SQLite writers take turns. */
   public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
-    if (!sqlite) return jdbi.inTransaction(callback);
+    if (file != null) file.check();
+    if (!sqlite) return StorageFailures.translate(() -> jdbi.inTransaction(callback));
     writeLock.lock();
     try {
-      return jdbi.inTransaction(callback);
+      return StorageFailures.translate(() -> jdbi.inTransaction(callback));
     } finally {
       writeLock.unlock();
     }

@@ -79,13 +79,18 @@ public final class UserDirectory implements Principals {
 
   public void update(Handle h, User user) {
     h.createUpdate(
-            "UPDATE users SET name = ?, role = ?, agent_id = ?, weekly_capacity = ?, active = ? WHERE id = ?")
+            """
+            UPDATE users SET name = ?, role = ?, agent_id = ?, weekly_capacity = ?, active = ?,
+              deactivated_at = CASE WHEN ? = 1 THEN NULL ELSE COALESCE(deactivated_at, ?) END
+            WHERE id = ?""")
         .bind(0, user.name())
         .bind(1, user.role().name())
         .bind(2, user.agentId())
         .bind(3, user.weeklyCapacity())
         .bind(4, user.active() ? 1 : 0)
-        .bind(5, user.id())
+        .bind(5, user.active() ? 1 : 0)
+        .bind(6, clock.millis())
+        .bind(7, user.id())
         .execute();
     setTeams(h, user.id(), user.teamIds());
   }

@@ -4,10 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qccompanion.server.store.Database;
+import io.qccompanion.server.store.StorageUnavailableException;
 import java.util.Map;
 
 /** Liveness, readiness, Prometheus metrics and the OpenAPI document. */
 final class OpsRoutes {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpsRoutes.class);
   private final Database db;
   private final PrometheusMeterRegistry registry;
   private final OpenApiDocument openApi;
@@ -66,13 +68,10 @@ final class OpsRoutes {
 
   void ready(Context ctx) {
     try {
-      db.read(
-          h ->
-              h.createQuery("SELECT count(*) FROM flyway_schema_history")
-                  .mapTo(Integer.class)
-                  .one());
+      db.checkReady();
       ctx.json(Map.of("status", "READY"));
-    } catch (RuntimeException e) {
+    } catch (StorageUnavailableException e) {
+      log.warn("not ready: {}", e.getMessage());
       ctx.status(503).json(Map.of("status", "NOT_READY", "reason", "database unavailable"));
     }
   }

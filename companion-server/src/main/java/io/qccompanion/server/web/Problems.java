@@ -12,6 +12,7 @@ import io.qccompanion.server.domain.Forbidden;
 import io.qccompanion.server.domain.Invalid;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.domain.NotFound;
+import io.qccompanion.server.store.StorageUnavailableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,9 +49,28 @@ final class Problems {
                 HttpProblem.invalid(
                     outOfRangeParam(ctx), "a date in the request is out of range")));
     routes.exception(
+        StorageUnavailableException.class,
+        (e, ctx) -> {
+          log.warn("{} {} refused: {}", ctx.method(), ctx.path(), e.getMessage());
+          // the reason names files and hosts: it goes to the log, not to the caller
+          render(
+              ctx,
+              new HttpProblem(
+                  503,
+                  "Storage unavailable",
+                  "the database is unavailable; nothing was stored",
+                  null));
+        });
+    routes.exception(
         Exception.class,
         (e, ctx) -> {
-          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          // a JDBI exception's message may name the statement's arguments (user text); its
+          // JDBC cause names the failure only
+          Throwable logged =
+              e instanceof org.jdbi.v3.core.JdbiException && e.getCause() != null
+                  ? e.getCause()
+                  : e;
+          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), logged);
           render(
               ctx,
               new HttpProblem(500, "Internal error", "unexpected failure; see server log", null));

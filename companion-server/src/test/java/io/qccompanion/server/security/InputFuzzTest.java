@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.testing.Api;
+import io.qccompanion.server.testing.Schema;
 import io.qccompanion.server.testing.TestApp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,23 +171,10 @@ class InputFuzzTest {
 
   private static String countAll;
 
-  /** Rows in every table of the schema (Flyway's history aside). */
+  /** Rows in every table of the schema (Flyway's history aside), on SQLite or PostgreSQL. */
   static long rows() {
     var db = app.c().db();
-    if (countAll == null) {
-      List<String> tables =
-          db.read(
-              h ->
-                  h.createQuery(
-                          "SELECT name FROM sqlite_master WHERE type = 'table'"
-                              + " AND name NOT LIKE 'sqlite_%' AND name <> 'flyway_schema_history'")
-                      .mapTo(String.class)
-                      .list());
-      countAll =
-          "SELECT "
-              + String.join(
-                  " + ", tables.stream().map(t -> "(SELECT COUNT(*) FROM " + t + ")").toList());
-    }
+    if (countAll == null) countAll = Schema.countAllRows(db);
     return db.read(h -> h.createQuery(countAll).mapTo(Long.class).one());
   }
 }
