@@ -149,7 +149,7 @@ public final class CompanionApp implements AutoCloseable {
     this.connectors = new ConnectorRegistry(connections, clock);
     connectors.observeWith(new HostRequestMetrics(metrics, connections));
     this.sampling = new Sampling(clock, audit, new ActionPlanSamplingSignal());
-    this.samplingOnIngest = new SamplingOnIngest(db, sampling, clock);
+    this.samplingOnIngest = new SamplingOnIngest(sampling, clock);
     this.sync =
         new SyncRunner(
             db,
