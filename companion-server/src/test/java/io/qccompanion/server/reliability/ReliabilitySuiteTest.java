@@ -75,9 +75,9 @@ class ReliabilitySuiteTest {
       // Write-back, killed while a row is being published.
       storm.phase(Phase.WRITES);
       List<String> graded = new ArrayList<>();
-      for (String ticket : ticketsToGrade(world, world.zendeskConnection))
+      for (String ticket : ticketsToGrade(world, world.zendeskConnection, GRADED_PER_HOST))
         graded.add(client.grade(ticket));
-      for (String ticket : ticketsToGrade(world, world.jiraConnection))
+      for (String ticket : ticketsToGrade(world, world.jiraConnection, GRADED_PER_HOST))
         graded.add(client.grade(ticket));
       for (int i = 0; i < graded.size(); i += 10) client.revise(graded.get(i));
       awaitTrue(
@@ -168,7 +168,7 @@ class ReliabilitySuiteTest {
   }
 
   /** Sampled tickets of a connection, the latest solved first (Zendesk has not closed them yet). */
-  private static List<String> ticketsToGrade(HostWorld world, String connectionId) {
+  static List<String> ticketsToGrade(HostWorld world, String connectionId, int limit) {
     return world.db.read(
         h ->
             h.createQuery(
@@ -176,7 +176,7 @@ class ReliabilitySuiteTest {
                     SELECT t.id FROM tickets t JOIN sample_decisions s ON s.ticket_id = t.id
                     WHERE t.connection_id = ? AND s.selected = 1 ORDER BY t.solved_at DESC LIMIT ?""")
                 .bind(0, connectionId)
-                .bind(1, GRADED_PER_HOST)
+                .bind(1, limit)
                 .mapTo(String.class)
                 .list());
   }
