@@ -70,6 +70,9 @@ final class ChildCompanion implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       var child = new ChildCompanion(name, builder.start(), port, log);
+      // A test JVM that stops (or is stopped) takes its children along.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> child.process.destroyForcibly(), name + "-reaper"));
       child.awaitReady(Duration.ofSeconds(120));
       return child;
     } catch (IOException e) {

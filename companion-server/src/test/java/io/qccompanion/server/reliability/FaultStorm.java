@@ -55,7 +55,7 @@ final class FaultStorm implements AutoCloseable {
       case 1 -> f.serverErrorNext(1 + random.nextInt(2));
       case 2 -> f.malformedNext(1);
       case 3 -> {
-        f.delay(Duration.ofMillis(2_500)); // past both clients' read timeouts; off at the next tick
+        f.delay(Duration.ofSeconds(6)); // past both clients' read timeouts; off at the next tick
         slowOn = true;
       }
       case 4 -> f.serverErrorAfterApplyNext(1);

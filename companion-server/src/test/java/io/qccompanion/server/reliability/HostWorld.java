@@ -104,7 +104,7 @@ final class HostWorld implements AutoCloseable {
               Map.of(
                   "field.handleTime", Long.toString(SimulatedZendesk.HANDLE_TIME_FIELD_ID),
                   "export.requestsPerMinute", "0",
-                  "http.readTimeoutMillis", "1500"),
+                  "http.readTimeoutMillis", "5000"),
               startFrom);
       String jr =
           connection(
@@ -118,7 +118,7 @@ final class HostWorld implements AutoCloseable {
               Map.of(
                   "flavor", "cloud",
                   "projects", "SUP",
-                  "http.timeoutSeconds", "1",
+                  "http.timeoutSeconds", "3",
                   "http.backoffMillis", "100"),
               startFrom);
       String token =

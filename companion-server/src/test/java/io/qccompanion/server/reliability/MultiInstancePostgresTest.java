@@ -34,7 +34,7 @@ class MultiInstancePostgresTest {
     try (var world = HostWorld.create(dir, url, TICKETS_PER_HOST);
         var storm =
             new FaultStorm(
-                List.of(world.zendesk.faults(), world.jira.faults()), Duration.ofSeconds(3))) {
+                List.of(world.zendesk.faults(), world.jira.faults()), Duration.ofSeconds(4))) {
       var ledger = new Ledger(world);
       long zdExpected = world.expectedZendesk();
       long jiraExpected = world.expectedJira();
