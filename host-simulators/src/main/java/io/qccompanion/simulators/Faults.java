@@ -3,6 +3,7 @@ package io.qccompanion.simulators;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,6 +23,7 @@ public final class Faults {
   private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
   private final AtomicBoolean revoked = new AtomicBoolean();
   private final AtomicBoolean commentsForbiddenOnDone = new AtomicBoolean();
+  private final AtomicLong injected = new AtomicLong();
 
   /** The next {@code n} requests answer 429 with {@code Retry-After} (whole seconds). */
   public Faults rateLimitNext(int n, Duration retryAfter) {
@@ -147,7 +149,14 @@ public final class Faults {
   }
 
   public Duration delay() {
-    return delay.get();
+    Duration d = delay.get();
+    if (!d.isZero()) injected.incrementAndGet();
+    return d;
+  }
+
+  /** Faults served so far (counted faults taken and delayed answers); {@link #reset()} keeps it. */
+  public long injected() {
+    return injected.get();
   }
 
   public boolean revoked() {
@@ -164,7 +173,9 @@ public final class Faults {
     return only == null || only.equals(method);
   }
 
-  private static boolean take(AtomicInteger counter) {
-    return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  private boolean take(AtomicInteger counter) {
+    boolean taken = counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    if (taken) injected.incrementAndGet();
+    return taken;
   }
 }

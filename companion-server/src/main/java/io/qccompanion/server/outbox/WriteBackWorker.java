@@ -43,6 +43,8 @@ public final class WriteBackWorker implements AutoCloseable {
    * Tuning.
    *
    * @param maxAttempts counted attempts before a row is FAILED
+   * @param lease how long a claimed row stays with its worker without a renewal (renewed every
+   *     third of it): a dead instance's row is taken over this long after its last renewal
    * @param credentialsPause how long a row waits after its connection's credentials were rejected
    * @param pollInterval how often the scheduler looks for due rows
    */
@@ -59,7 +61,7 @@ public final class WriteBackWorker implements AutoCloseable {
           10,
           Duration.ofSeconds(30),
           Duration.ofHours(1),
-          Duration.ofMinutes(2),
+          Duration.ofSeconds(30),
           Duration.ofMinutes(5),
           Duration.ofSeconds(5),
           new Random());
@@ -111,7 +113,9 @@ public final class WriteBackWorker implements AutoCloseable {
     this.health = health;
     this.policy = policy;
     this.notes = new NoteBuilder(new ScoringEngine(), publicUrl);
-    this.leases = new OutboxLeases(db, clock, "wb-" + Ids.newId(), policy.lease());
+    this.leases =
+        new OutboxLeases(
+            db, clock, "wb-" + ProcessHandle.current().pid() + "-" + Ids.newId(), policy.lease());
     this.backoff = new Backoff(policy.baseDelay(), policy.maxDelay(), policy.random());
     this.written = registry.counter("qc.outbox.written");
     this.fellBack = registry.counter("qc.outbox.fell_back");

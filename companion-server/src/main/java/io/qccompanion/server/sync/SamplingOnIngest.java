@@ -1,10 +1,10 @@
 package io.qccompanion.server.sync;
 
 import io.qccompanion.server.sampling.Sampling;
-import io.qccompanion.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Samples tickets as they arrive. Only tickets solved within {@link #LOOKBACK} are sampled: the
@@ -13,13 +13,11 @@ import java.util.List;
  */
 final class SamplingOnIngest implements SyncRunner.TicketsIngested {
   public static final Duration LOOKBACK = Duration.ofDays(14);
-  private final Database db;
   private final Sampling sampling;
   private final Clock clock;
   private volatile boolean enabled = true;
 
-  public SamplingOnIngest(Database db, Sampling sampling, Clock clock) {
-    this.db = db;
+  public SamplingOnIngest(Sampling sampling, Clock clock) {
     this.sampling = sampling;
     this.clock = clock;
   }
@@ -30,18 +28,15 @@ final class SamplingOnIngest implements SyncRunner.TicketsIngested {
   }
 
   @Override
-  public void ingested(String connectionId, List<String> ticketIds) {
+  public void ingested(Handle h, String connectionId, List<String> ticketIds) {
     if (!enabled || ticketIds.isEmpty()) return;
     long since = clock.millis() - LOOKBACK.toMillis();
-    db.run(
-        h -> {
-          List<String> recent =
-              h.createQuery("SELECT id FROM tickets WHERE id IN (<ids>) AND solved_at >= :since")
-                  .bindList("ids", ticketIds)
-                  .bind("since", since)
-                  .mapTo(String.class)
-                  .list();
-          if (!recent.isEmpty()) sampling.engine().sampleTickets(h, recent);
-        });
+    List<String> recent =
+        h.createQuery("SELECT id FROM tickets WHERE id IN (<ids>) AND solved_at >= :since")
+            .bindList("ids", ticketIds)
+            .bind("since", since)
+            .mapTo(String.class)
+            .list();
+    if (!recent.isEmpty()) sampling.engine().sampleTickets(h, recent);
   }
 }

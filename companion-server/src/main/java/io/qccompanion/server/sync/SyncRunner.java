@@ -15,20 +15,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls one connection's closed tickets page by page. Each page's tickets and the next checkpoint
- * commit in one transaction, so a crash resumes from the last committed page with no gap and no
- * duplicate. A lease on the connection's sync state keeps two instances from syncing it at once.
- * Revoked credentials pause the connection at once; repeated failures pause it after {@link
+ * Pulls one connection's closed tickets page by page. Each page's tickets, their sampling decisions
+ * and the next checkpoint commit in one transaction, so a crash resumes from the last committed
+ * page with no gap and no duplicate. A lease on the connection's sync state keeps two instances
+ * from syncing it at once: it lasts {@link #LEASE}, a heartbeat renews it every {@link #HEARTBEAT}
+ * while the sync runs, and a page commits only while its sync still holds the lease, so an instance
+ * that was paused past its lease cannot write over the one that took the connection over. Revoked
+ * credentials pause the connection at once; repeated failures pause it after {@link
  * #MAX_CONSECUTIVE_FAILURES}.
  */
 final class SyncRunner implements SyncNow {
   public static final int MAX_CONSECUTIVE_FAILURES = 5;
   private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
-  private static final Duration LEASE = Duration.ofMinutes(10);
+
+  /** A dead instance's sync is taken over this long after its last heartbeat. */
+  public static final Duration LEASE = Duration.ofSeconds(30);
+
+  static final Duration HEARTBEAT = LEASE.dividedBy(3);
 
   private final Database db;
   private final ConnectionStore connections;
@@ -38,12 +50,27 @@ final class SyncRunner implements SyncNow {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final TicketsIngested listener;
-  private final String owner = "sync-" + UUID.randomUUID();
+  // The process id names the instance holding a lease, for operators and for the takeover test.
+  private final String owner = "sync-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "qc-sync-lease");
+            t.setDaemon(true);
+            return t;
+          });
 
-  /** Told about new or changed tickets after their page committed (sampling runs there). */
+  /** Told about new or changed tickets inside their page's transaction (sampling runs there). */
   @FunctionalInterface
   public interface TicketsIngested {
-    void ingested(String connectionId, List<String> ticketIds);
+    void ingested(Handle h, String connectionId, List<String> ticketIds);
+  }
+
+  /** The page's sync lost its lease to another instance: the page is rolled back. */
+  private static final class LeaseLost extends RuntimeException {
+    LeaseLost(String connectionId) {
+      super("sync lease of connection " + connectionId + " was taken over", null, false, false);
+    }
   }
 
   public SyncRunner(
@@ -70,7 +97,9 @@ final class SyncRunner implements SyncNow {
     Connection connection = connections.get(connectionId);
     if (connection.status() == Connection.Status.PAUSED)
       return new Result("PAUSED", 0, 0, connection.pausedReason());
-    if (!acquireLease(connectionId)) return new Result("BUSY", 0, 0, null);
+    String lease = owner + "/" + UUID.randomUUID();
+    if (!acquireLease(connectionId, lease)) return new Result("BUSY", 0, 0, null);
+    ScheduledFuture<?> renewal = keepLeaseAlive(connectionId, lease);
     int pages = 0;
     int stored = 0;
     try (TicketSource source = connectors.openSource(connectionId)) {
@@ -82,16 +111,20 @@ final class SyncRunner implements SyncNow {
             db.write(
                 h -> {
                   List<String> ids = tickets.store(h, connection, page);
-                  h.createUpdate(
-                          """
+                  int held =
+                      h.createUpdate(
+                              """
                   UPDATE sync_state SET checkpoint = ?, checkpoint_at = ?, tickets_total = tickets_total + ?,
-                    lease_until = ? WHERE connection_id = ?""")
-                      .bind(0, page.next().value())
-                      .bind(1, clock.millis())
-                      .bind(2, ids.size())
-                      .bind(3, clock.millis() + LEASE.toMillis())
-                      .bind(4, connectionId)
-                      .execute();
+                    lease_until = ? WHERE connection_id = ? AND lease_owner = ?""")
+                          .bind(0, page.next().value())
+                          .bind(1, clock.millis())
+                          .bind(2, ids.size())
+                          .bind(3, clock.millis() + LEASE.toMillis())
+                          .bind(4, connectionId)
+                          .bind(5, lease)
+                          .execute();
+                  if (held == 0) throw new LeaseLost(connectionId);
+                  if (!ids.isEmpty()) listener.ingested(h, connectionId, ids);
                   return ids;
                 });
         pages++;
@@ -99,11 +132,13 @@ final class SyncRunner implements SyncNow {
         metrics
             .counter("qc_sync_tickets_total", "connection", connection.name())
             .increment(changed.size());
-        if (!changed.isEmpty()) listener.ingested(connectionId, changed);
         done = page.done();
       }
       finish(connectionId, stored, null, false);
       return new Result(done ? "DONE" : "MORE", pages, stored, null);
+    } catch (LeaseLost e) {
+      log.warn("{} after {} pages; this run stops", e.getMessage(), pages);
+      return new Result("BUSY", pages, stored, e.getMessage());
     } catch (ConnectorException e) {
       metrics
           .counter(
@@ -113,7 +148,8 @@ final class SyncRunner implements SyncNow {
       finish(connectionId, stored, e.getMessage(), e.credentialsInvalid());
       return new Result("FAILED", pages, stored, e.getMessage());
     } finally {
-      releaseLease(connectionId);
+      renewal.cancel(false);
+      releaseLease(connectionId, lease);
     }
   }
 
@@ -172,30 +208,56 @@ final class SyncRunner implements SyncNow {
         });
   }
 
-  private boolean acquireLease(String connectionId) {
+  /** Takes the connection's lease when it is free or its holder stopped renewing it. */
+  private boolean acquireLease(String connectionId, String lease) {
     long now = clock.millis();
     return db.write(
             h ->
                 h.createUpdate(
                         """
                 UPDATE sync_state SET lease_owner = ?, lease_until = ?
-                WHERE connection_id = ? AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?)""")
-                    .bind(0, owner)
+                WHERE connection_id = ? AND (lease_until IS NULL OR lease_until < ?)""")
+                    .bind(0, lease)
                     .bind(1, now + LEASE.toMillis())
                     .bind(2, connectionId)
                     .bind(3, now)
-                    .bind(4, owner)
                     .execute())
         == 1;
   }
 
-  private void releaseLease(String connectionId) {
+  /** Renews the lease every {@link #HEARTBEAT}, also while a host call is slow or waiting. */
+  private ScheduledFuture<?> keepLeaseAlive(String connectionId, String lease) {
+    long every = HEARTBEAT.toMillis();
+    return heartbeat.scheduleAtFixedRate(
+        () -> {
+          try {
+            int held =
+                db.write(
+                    h ->
+                        h.createUpdate(
+                                "UPDATE sync_state SET lease_until = ?"
+                                    + " WHERE connection_id = ? AND lease_owner = ?")
+                            .bind(0, clock.millis() + LEASE.toMillis())
+                            .bind(1, connectionId)
+                            .bind(2, lease)
+                            .execute());
+            if (held == 0) log.warn("lost the sync lease of connection {}", connectionId);
+          } catch (RuntimeException e) {
+            log.warn("cannot renew the sync lease of connection {}", connectionId, e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void releaseLease(String connectionId, String lease) {
     db.run(
         h ->
             h.createUpdate(
                     "UPDATE sync_state SET lease_owner = NULL, lease_until = NULL WHERE connection_id = ? AND lease_owner = ?")
                 .bind(0, connectionId)
-                .bind(1, owner)
+                .bind(1, lease)
                 .execute());
   }
 }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs due syncs: a connection is due when its interval has passed since the last run, or when a
- * webhook or an admin asked for a sync.
+ * Runs due syncs: a connection is due when its interval has passed since the last run, when a
+ * webhook or an admin asked for a sync, or when the instance syncing it stopped renewing its lease
+ * (its run was cut off and is resumed here from the last committed checkpoint).
  */
 final class SyncScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
@@ -48,9 +49,11 @@ final class SyncScheduler implements AutoCloseable {
                     """
                 SELECT c.id FROM connections c JOIN sync_state s ON s.connection_id = c.id
                 WHERE c.status = 'ACTIVE' AND (s.requested_at IS NOT NULL OR s.last_run_at IS NULL
-                  OR s.last_run_at + c.interval_seconds * 1000 <= ?)
+                  OR s.last_run_at + c.interval_seconds * 1000 <= ?
+                  OR (s.lease_owner IS NOT NULL AND s.lease_until < ?))
                 ORDER BY c.name""")
                 .bind(0, now)
+                .bind(1, now)
                 .mapTo(String.class)
                 .list());
   }

@@ -49,6 +49,12 @@ public final class FakeConnector implements ConnectorProvider {
   public final Deque<ConnectorException> failures = new ConcurrentLinkedDeque<>();
   public final List<String> fetchedFrom = new CopyOnWriteArrayList<>();
   public volatile int pageSize = 2;
+
+  /**
+   * Runs at the start of every page fetch, with the checkpoint asked for (e.g. to steal a lease).
+   */
+  public volatile java.util.function.Consumer<String> beforeFetch = from -> {};
+
   public volatile String validPanelToken = "panel-ok";
   public volatile HostIdentity panelIdentity =
       HostIdentity.builder()
@@ -73,6 +79,7 @@ public final class FakeConnector implements ConnectorProvider {
       @Override
       public Page fetchClosedSince(Checkpoint from, int pageHint) throws ConnectorException {
         fetchedFrom.add(String.valueOf(from.value()));
+        beforeFetch.accept(String.valueOf(from.value()));
         ConnectorException failure = failures.poll();
         if (failure != null) throw failure;
         int offset = from.isInitial() ? 0 : Integer.parseInt(from.value());
