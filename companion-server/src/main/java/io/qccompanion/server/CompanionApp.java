@@ -9,6 +9,7 @@ import io.qccompanion.server.audit.AuditRoutes;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.CallerCache;
 import io.qccompanion.server.auth.HostTokenFreshness;
 import io.qccompanion.server.auth.LoginThrottle;
 import io.qccompanion.server.auth.ReplayGuard;
@@ -83,6 +84,7 @@ import io.qccompanion.server.users.AgentRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.JettyProblems;
+import io.qccompanion.server.web.RequestThreads;
 import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
@@ -101,6 +103,7 @@ public final class CompanionApp implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Clock clock;
   private final AuditLog audit;
+  private final CallerCache callers = new CallerCache();
   private final UserDirectory users;
   private final Sessions sessions;
   private final ApiTokens tokens;
@@ -141,9 +144,9 @@ public final class CompanionApp implements AutoCloseable {
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
     this.audit = new AuditLog(clock);
-    this.users = new UserDirectory(db, clock);
-    this.sessions = new Sessions(db, clock, config.sessionTtl());
-    this.tokens = new ApiTokens(db, clock);
+    this.users = new UserDirectory(db, clock, callers);
+    this.sessions = new Sessions(db, clock, config.sessionTtl(), callers);
+    this.tokens = new ApiTokens(db, clock, callers);
     this.connections =
         new ConnectionStore(db, new SecretBox(config.secretKey()), clock, config.publicUrl());
     this.connectors = new ConnectorRegistry(connections, clock);
@@ -204,7 +207,7 @@ public final class CompanionApp implements AutoCloseable {
 
   /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
   public CompanionApp start() {
-    var authenticator = new Authenticator(sessions, tokens, users);
+    var authenticator = new Authenticator(db, clock, callers);
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
     var health = new ConnectionHealthMetrics(db, metrics);
     var opsRoutes =
@@ -238,6 +241,8 @@ public final class CompanionApp implements AutoCloseable {
               cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
               cfg.jetty.host = config.host();
               cfg.jetty.port = config.port();
+              cfg.jetty.threadPool =
+                  RequestThreads.pool(Runtime.getRuntime().availableProcessors());
               cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
               cfg.startup.showJavalinBanner = false;
               cfg.routes.before(headers::apply);

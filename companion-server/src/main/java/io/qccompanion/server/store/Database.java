@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
     config.setPoolName("qc-db");
     if (sqlite) {
       SqliteFiles.createParentFolder(url);
-      config.setMaximumPoolSize(4);
+      config.setMaximumPoolSize(sqliteConnections(Runtime.getRuntime().availableProcessors()));
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "NORMAL");
       config.addDataSourceProperty("foreign_keys", "true");
@@ -61,6 +61,15 @@ public final class Database implements AutoCloseable {
           "options", "-c statement_timeout=%d -c lock_timeout=%d".formatted(ms, ms));
     }
     return new Database(new HikariDataSource(config), sqlite);
+  }
+
+  /**
+   * Connections to a SQLite file: WAL lets readers run side by side (writers still take turns on
+   * {@link #write}), so enough for every core to read while one connection writes and one waits on
+   * I/O; more only adds page caches (2 MB each).
+   */
+  static int sqliteConnections(int cores) {
+    return Math.max(4, Math.min(16, 2 * cores + 2));
   }
 
   /**
