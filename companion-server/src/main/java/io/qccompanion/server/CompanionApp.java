@@ -84,10 +84,10 @@ import io.qccompanion.server.users.AgentRoutes;
 import io.qccompanion.server.users.UserDirectory;
 import io.qccompanion.server.users.UserRoutes;
 import io.qccompanion.server.web.JettyProblems;
-import io.qccompanion.server.web.RequestThreads;
 import io.qccompanion.server.web.OpenApiDocument;
 import io.qccompanion.server.web.OpsRoutes;
 import io.qccompanion.server.web.Problems;
+import io.qccompanion.server.web.RequestThreads;
 import io.qccompanion.server.web.SecurityHeaders;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -243,7 +243,11 @@ public final class CompanionApp implements AutoCloseable {
               cfg.jetty.port = config.port();
               cfg.jetty.threadPool =
                   RequestThreads.pool(Runtime.getRuntime().availableProcessors());
-              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setErrorHandler(new JettyProblems());
+                    RequestThreads.limitConnections(server);
+                  });
               cfg.startup.showJavalinBanner = false;
               cfg.routes.before(headers::apply);
               cfg.routes.beforeMatched(authenticator::guard);

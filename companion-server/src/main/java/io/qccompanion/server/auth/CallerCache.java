@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Authenticated callers by credential digest for a few seconds, so a burst of requests with one
  * token or cookie costs one database read. Every change of a credential or a user in this process
- * forgets them all ({@link #forgetAll(Handle)}, after commit); a change made by another instance
- * on the same PostgreSQL database is seen after at most {@link #TTL}.
+ * forgets them all ({@link #forgetAll(Handle)}, after commit); a change made by another instance on
+ * the same PostgreSQL database is seen after at most {@link #TTL}.
  */
 public final class CallerCache {
   /** How long a caller is trusted without a database read. */

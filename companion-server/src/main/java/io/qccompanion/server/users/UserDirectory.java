@@ -1,7 +1,7 @@
 package io.qccompanion.server.users;
 
-import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.CallerCache;
+import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.auth.Secrets;
 import io.qccompanion.server.domain.Conflict;

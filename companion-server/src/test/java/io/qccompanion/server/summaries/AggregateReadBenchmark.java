@@ -2,6 +2,7 @@ package io.qccompanion.server.summaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qccompanion.server.bench.BenchTable;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.testing.TestDatabases;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The uncached agent x week aggregate read on SQLite and on embedded PostgreSQL in the same run,
- * over the rows 1,000,000 evaluations leave in {@code agent_week_quality}: 2,000 agents in 40 teams,
- * one row per agent and week for 52 weeks (104,000 rows). The aggregate read touches only this
- * table, so it is filled directly; {@link QualitySummaryBenchmark} builds the same from real
+ * over the rows 1,000,000 evaluations leave in {@code agent_week_quality}: 2,000 agents in 40
+ * teams, one row per agent and week for 52 weeks (104,000 rows). The aggregate read touches only
+ * this table, so it is filled directly; {@link QualitySummaryBenchmark} builds the same from real
  * evaluations on SQLite and times the from-scratch query next to it.
  */
 @Tag("benchmark")
@@ -31,8 +33,7 @@ class AggregateReadBenchmark {
 
   @Test
   void organisationAndTeamOnSqliteAndPostgres() throws Exception {
-    String sqlite =
-        "jdbc:sqlite:" + Files.createTempDirectory("qc-bench-agg").resolve("agg.db");
+    String sqlite = "jdbc:sqlite:" + Files.createTempDirectory("qc-bench-agg").resolve("agg.db");
     String postgres = TestDatabases.freshPostgresDatabase();
     Map<Cell, QualityStats> first = null;
     for (String url : List.of(sqlite, postgres)) {
@@ -58,17 +59,12 @@ class AggregateReadBenchmark {
     }
   }
 
-  private static void report(String db, String what, double[] ms, double goal) throws Exception {
-    System.out.printf(
-        java.util.Locale.ROOT,
-        "[benchmark] | %s agent x week, 13 weeks, aggregate uncached, %s | p50 %.2f ms · p95 %.2f"
-            + " ms | goal p95 <= %.0f ms | load %s |%n",
-        db,
-        what,
-        ms[0],
-        ms[1],
-        goal,
-        Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
+  private static void report(String db, String what, double[] ms, double goal) {
+    BenchTable.row(
+        db + " agent x week, 13 weeks, " + what + ", aggregate uncached (104,000 rows)",
+        String.format(Locale.ROOT, "p50 %.2f ms · p95 %.2f ms", ms[0], ms[1]),
+        "",
+        String.format(Locale.ROOT, "goal p95 ≤ %.0f ms", goal));
   }
 
   private static double[] time(Supplier<?> query) {
