@@ -8,6 +8,7 @@ import io.qccompanion.server.audit.AuditRoutes;
 import io.qccompanion.server.auditpack.AuditPackRoutes;
 import io.qccompanion.server.auth.ApiTokens;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.CallerCache;
 import io.qccompanion.server.auth.LoginThrottle;
 import io.qccompanion.server.auth.ReplayGuard;
 import io.qccompanion.server.auth.SecretBox;
@@ -68,6 +69,7 @@ public final class CompanionApp implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Clock clock;
   private final AuditLog audit;
+  private final CallerCache callers = new CallerCache();
   private final UserDirectory users;
   private final Sessions sessions;
   private final ApiTokens tokens;
@@ -101,9 +103,9 @@ public final class CompanionApp implements AutoCloseable {
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     db.migrate();
     this.audit = new AuditLog(clock);
-    this.users = new UserDirectory(db, clock);
-    this.sessions = new Sessions(db, clock, config.sessionTtl());
-    this.tokens = new ApiTokens(db, clock);
+    this.users = new UserDirectory(db, clock, callers);
+    this.sessions = new Sessions(db, clock, config.sessionTtl(), callers);
+    this.tokens = new ApiTokens(db, clock, callers);
     this.connections =
         new ConnectionsFeature(
             db, new SecretBox(config.secretKey()), clock, audit, config.publicUrl(), metrics);
@@ -152,7 +154,7 @@ public final class CompanionApp implements AutoCloseable {
 
   /** Starts the HTTP server (port 0 picks a free port) and, if configured, background jobs. */
   public CompanionApp start() {
-    var authenticator = new Authenticator(sessions, tokens, users);
+    var authenticator = new Authenticator(db, clock, callers);
     var cookies = new SessionCookies(config.publicUrl().startsWith("https://"));
     var web =
         new WebFeature.Settings(

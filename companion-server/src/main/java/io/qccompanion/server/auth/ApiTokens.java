@@ -6,17 +6,18 @@ import io.qccompanion.server.store.Millis;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Personal API tokens: shown once on creation, stored as SHA-256 digests, revocable. */
 public final class ApiTokens {
   private final Database db;
   private final Clock clock;
+  private final CallerCache callers;
 
-  public ApiTokens(Database db, Clock clock) {
+  public ApiTokens(Database db, Clock clock, CallerCache callers) {
     this.db = db;
     this.clock = clock;
+    this.callers = callers;
   }
 
   /** A token as listed (never with its secret). */
@@ -62,6 +63,7 @@ public final class ApiTokens {
 
   /** Revokes a token of {@code userId}; false when no such live token. */
   public boolean revoke(Handle h, String userId, String tokenId) {
+    callers.forgetAll(h);
     return h.createUpdate(
                 "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
             .bind(0, clock.millis())
@@ -73,6 +75,7 @@ public final class ApiTokens {
 
   /** Revokes every live token of {@code userId} except {@code keep}; returns how many. */
   public int revokeAll(Handle h, String userId, String keep) {
+    callers.forgetAll(h);
     return h.createUpdate(
             "UPDATE api_tokens SET revoked_at = :now WHERE user_id = :u AND revoked_at IS NULL"
                 + " AND token_hash <> :keep")
@@ -80,19 +83,5 @@ public final class ApiTokens {
         .bind("u", userId)
         .bind("keep", keep == null ? "" : Secrets.digest(keep))
         .execute();
-  }
-
-  /** The user a live token belongs to. */
-  public Optional<String> userFor(String token) {
-    String digest = Secrets.digest(token);
-    Optional<String> user =
-        db.read(
-            h ->
-                h.createQuery(
-                        "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")
-                    .bind(0, digest)
-                    .mapTo(String.class)
-                    .findOne());
-    return user;
   }
 }

@@ -2,7 +2,9 @@ package io.qccompanion.server.auth;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.HttpProblem;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,14 +19,11 @@ public final class Authenticator {
   private static final Set<HandlerType> SAFE =
       Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
-  private final Sessions sessions;
-  private final ApiTokens tokens;
-  private final Principals users;
+  private final CallerLookup callers;
 
-  public Authenticator(Sessions sessions, ApiTokens tokens, Principals users) {
-    this.sessions = sessions;
-    this.tokens = tokens;
-    this.users = users;
+  /** Reads credentials from {@code db}; {@code cache} is the one the credential stores forget. */
+  public Authenticator(Database db, Clock clock, CallerCache cache) {
+    this.callers = new CallerLookup(db, clock, cache);
   }
 
   /** Before-matched handler: authenticates, then checks the route's roles and CSRF. */
@@ -64,17 +63,15 @@ public final class Authenticator {
   private Optional<Principal> fromBearer(Context ctx) {
     Optional<String> token = BearerToken.from(ctx);
     if (token.isEmpty()) return Optional.empty();
-    String userId =
-        tokens
-            .userFor(token.get())
-            .orElseThrow(() -> HttpProblem.unauthorized("API token is unknown or revoked"));
-    return users.principal(userId, null);
+    var found = callers.byToken(token.get());
+    if (!found.credentialLive()) throw HttpProblem.unauthorized("API token is unknown or revoked");
+    return found.principal();
   }
 
   private Optional<Principal> fromSession(Context ctx) {
     String cookie = ctx.cookie(SESSION_COOKIE);
     if (cookie == null) return Optional.empty();
-    return sessions.find(cookie).flatMap(live -> users.principal(live.userId(), live.csrfToken()));
+    return callers.bySession(cookie).principal();
   }
 
   /** The authenticated caller; 401 when there is none. */

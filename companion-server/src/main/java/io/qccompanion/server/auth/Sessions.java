@@ -3,18 +3,19 @@ package io.qccompanion.server.auth;
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Login sessions: random cookie tokens stored as digests, each with its own CSRF token. */
 public final class Sessions {
   private final Database db;
   private final Clock clock;
   private final Duration ttl;
+  private final CallerCache callers;
 
-  public Sessions(Database db, Clock clock, Duration ttl) {
+  public Sessions(Database db, Clock clock, Duration ttl, CallerCache callers) {
     this.db = db;
     this.clock = clock;
     this.ttl = ttl;
+    this.callers = callers;
   }
 
   /** A new session: the cookie value and its CSRF token. */
@@ -39,32 +40,21 @@ public final class Sessions {
     return new Opened(token, csrf);
   }
 
-  /** The user id and CSRF token of a live session. */
-  public record Live(String userId, String csrfToken) {}
-
-  public Optional<Live> find(String token) {
-    return db.read(
-        h ->
-            h.createQuery(
-                    "SELECT user_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?")
-                .bind(0, Secrets.digest(token))
-                .bind(1, clock.millis())
-                .map((rs, ctx) -> new Live(rs.getString(1), rs.getString(2)))
-                .findOne());
-  }
-
   public void close(String token) {
     db.run(
-        h ->
-            h.createUpdate("DELETE FROM sessions WHERE token_hash = ?")
-                .bind(0, Secrets.digest(token))
-                .execute());
+        h -> {
+          callers.forgetAll(h);
+          h.createUpdate("DELETE FROM sessions WHERE token_hash = ?")
+              .bind(0, Secrets.digest(token))
+              .execute();
+        });
   }
 
   /**
    * Ends every session of {@code userId} except the one with cookie {@code keep}; returns how many.
    */
   public int closeAll(org.jdbi.v3.core.Handle h, String userId, String keep) {
+    callers.forgetAll(h);
     return h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :keep")
         .bind("u", userId)
         .bind("keep", keep == null ? "" : Secrets.digest(keep))

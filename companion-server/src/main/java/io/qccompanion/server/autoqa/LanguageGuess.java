@@ -25,19 +25,32 @@ final class LanguageGuess {
   static final int MIN_LETTERS = 20;
   static final double MIN_PROBABILITY = 0.6;
 
-  private final LanguageDetector detector;
+  private final List<LdLocale> locales = new ArrayList<>();
   private final String fallback;
+  // the n-gram profiles load on the first guess, not on the server's way to /ready
+  private volatile LanguageDetector detector;
 
   public LanguageGuess(List<String> languages, String fallback) {
     this.fallback = fallback;
-    List<LdLocale> locales = new ArrayList<>();
     for (String l : languages) locales.add(LdLocale.fromString(l));
-    try {
-      List<LanguageProfile> profiles = new LanguageProfileReader().readBuiltIn(locales);
-      this.detector =
-          LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled language profiles", e);
+  }
+
+  private LanguageDetector detector() {
+    LanguageDetector d = detector;
+    if (d != null) return d;
+    synchronized (this) {
+      if (detector == null) {
+        try {
+          List<LanguageProfile> profiles = new LanguageProfileReader().readBuiltIn(locales);
+          detector =
+              LanguageDetectorBuilder.create(NgramExtractors.standard())
+                  .withProfiles(profiles)
+                  .build();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the bundled language profiles", e);
+        }
+      }
+      return detector;
     }
   }
 
@@ -45,7 +58,7 @@ final class LanguageGuess {
   public Result guess(String text) {
     long letters = text.chars().filter(Character::isLetter).count();
     if (letters < MIN_LETTERS) return new Result(fallback, 0);
-    List<DetectedLanguage> found = detector.getProbabilities(text);
+    List<DetectedLanguage> found = detector().getProbabilities(text);
     if (found.isEmpty() || found.get(0).getProbability() < MIN_PROBABILITY)
       return new Result(fallback, 0);
     DetectedLanguage best = found.get(0);

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** Builds {@link EvaluationView}s: ticket facts, names and, for single reads, the details. */
@@ -26,28 +30,54 @@ final class EvaluationViews {
 
   /** Everything about one evaluation. */
   EvaluationView detailed(Handle h, Evaluation e) {
-    return view(h, e, true, new HashMap<>());
-  }
-
-  /** List items: without per-criterion results, revisions and write-back status. */
-  List<EvaluationView> summaries(Handle h, List<Evaluation> items) {
-    Map<String, ScorecardVersion> versions = new HashMap<>();
-    return items.stream().map(e -> view(h, e, false, versions)).toList();
-  }
-
-  private EvaluationView view(
-      Handle h, Evaluation e, boolean detailed, Map<String, ScorecardVersion> versions) {
-    ScorecardVersion v =
-        versions.computeIfAbsent(e.scorecardVersionId(), id -> service.version(h, e));
     String qcName =
         h.createQuery("SELECT name FROM users WHERE id = ?")
             .bind(0, e.qcId())
             .mapTo(String.class)
             .findOne()
             .orElse(null);
+    return view(h, e, true, service.version(h, e), qcName, TicketFacts.find(h, e.ticketId()));
+  }
+
+  /**
+   * List items: without per-criterion results, revisions and write-back status; names and tickets
+   * of the whole page in one query each rather than two per item.
+   */
+  List<EvaluationView> summaries(Handle h, List<Evaluation> items) {
+    Map<String, ScorecardVersion> versions = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    Set<String> qcIds =
+        items.stream().map(Evaluation::qcId).filter(Objects::nonNull).collect(Collectors.toSet());
+    if (!qcIds.isEmpty())
+      h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)")
+          .bindList("ids", List.copyOf(qcIds))
+          .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+          .forEach(n -> names.put(n[0], n[1]));
+    Map<String, TicketFacts> tickets =
+        TicketFacts.findAll(h, items.stream().map(Evaluation::ticketId).distinct().toList());
+    return items.stream()
+        .map(
+            e ->
+                view(
+                    h,
+                    e,
+                    false,
+                    versions.computeIfAbsent(e.scorecardVersionId(), id -> service.version(h, e)),
+                    names.get(e.qcId()),
+                    Optional.ofNullable(tickets.get(e.ticketId()))))
+        .toList();
+  }
+
+  private EvaluationView view(
+      Handle h,
+      Evaluation e,
+      boolean detailed,
+      ScorecardVersion v,
+      String qcName,
+      Optional<TicketFacts> ticket) {
     return new EvaluationView(
         e.id(),
-        TicketFacts.find(h, e.ticketId()).orElse(null),
+        ticket.orElse(null),
         e.agentId(),
         e.teamId(),
         e.qcId(),

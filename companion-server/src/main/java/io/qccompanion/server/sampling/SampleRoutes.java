@@ -52,12 +52,15 @@ final class SampleRoutes {
             Set.of(),
             blank(ctx.queryParam("channel")));
     Cursor cursor = CursorParams.from(ctx);
-    var page = db.read(h -> SampleQueries.page(h, filter, cursor, true));
-    var counts = db.read(h -> SampleQueries.queueCounts(h, p.userId(), clock.millis()));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", page.items());
-    if (page.nextCursor() != null) out.put("nextCursor", page.nextCursor());
-    out.put("counts", counts);
+    db.read(
+        h -> {
+          var page = SampleQueries.page(h, filter, cursor, true);
+          out.put("items", page.items());
+          if (page.nextCursor() != null) out.put("nextCursor", page.nextCursor());
+          out.put("counts", SampleQueries.queueCounts(h, p.userId(), clock.millis()));
+          return null;
+        });
     ctx.json(out);
   }
 

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /** Scorecard drafts, their immutable published versions and archiving; every change audited. */
@@ -30,6 +32,8 @@ public final class Scorecards {
   private final AuditLog audit;
   private final UserDirectory users;
   private final DraftValidator validator = new DraftValidator();
+  // published versions never change: each is read and parsed once (a few hundred at most)
+  private final Map<String, ScorecardVersion> versions = new ConcurrentHashMap<>();
 
   public Scorecards(Clock clock, AuditLog audit, UserDirectory users) {
     this.clock = clock;
@@ -156,6 +160,16 @@ public final class Scorecards {
 
   /** The published version with {@code versionId}. */
   public Optional<ScorecardVersion> version(Handle h, String versionId) {
+    ScorecardVersion cached = versions.get(versionId);
+    if (cached != null) return Optional.of(cached);
+    Optional<ScorecardVersion> read = readVersion(h, versionId);
+    // one read inside a transaction may be rolled back: cache committed versions only
+    if (read.isPresent() && !h.isInTransaction() && versions.size() < 10_000)
+      versions.put(versionId, read.get());
+    return read;
+  }
+
+  private static Optional<ScorecardVersion> readVersion(Handle h, String versionId) {
     return h.createQuery("SELECT * FROM scorecard_versions WHERE id = ?")
         .bind(0, versionId)
         .map(

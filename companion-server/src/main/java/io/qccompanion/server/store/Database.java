@@ -60,7 +60,7 @@ public final class Database implements AutoCloseable {
       createIfMissing(url);
       // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE
       config.addDataSourceProperty("open_mode", "2");
-      config.setMaximumPoolSize(4);
+      config.setMaximumPoolSize(sqliteConnections(Runtime.getRuntime().availableProcessors()));
       config.addDataSourceProperty("journal_mode", "WAL");
       config.addDataSourceProperty("synchronous", "NORMAL");
       config.addDataSourceProperty("foreign_keys", "true");
@@ -126,6 +126,15 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new StorageUnavailableException("the database does not answer", e);
     }
+  }
+
+  /**
+   * Connections to a SQLite file: WAL lets readers run side by side (writers still take turns on
+   * {@link #write}), so enough for every core to read while one connection writes and one waits on
+   * I/O; more only adds page caches (2 MB each).
+   */
+  static int sqliteConnections(int cores) {
+    return Math.max(4, Math.min(16, 2 * cores + 2));
   }
 
   /**

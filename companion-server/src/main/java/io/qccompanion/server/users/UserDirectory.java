@@ -1,7 +1,7 @@
 package io.qccompanion.server.users;
 
+import io.qccompanion.server.auth.CallerCache;
 import io.qccompanion.server.auth.Principal;
-import io.qccompanion.server.auth.Principals;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.auth.Secrets;
 import io.qccompanion.server.domain.Conflict;
@@ -19,7 +19,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Users, teams and agents, and the host identities that link them to connections. */
-public final class UserDirectory implements Principals {
+public final class UserDirectory {
   /** Kinds of host identity. */
   public static final String AGENT = "agent";
 
@@ -28,10 +28,13 @@ public final class UserDirectory implements Principals {
 
   private final Database db;
   private final Clock clock;
+  private final CallerCache callers;
 
-  public UserDirectory(Database db, Clock clock) {
+  /** {@code callers} is forgotten whenever a user's role, teams, activity or password change. */
+  public UserDirectory(Database db, Clock clock, CallerCache callers) {
     this.db = db;
     this.clock = clock;
+    this.callers = callers;
   }
 
   public User createUser(
@@ -69,6 +72,7 @@ public final class UserDirectory implements Principals {
   }
 
   public void setTeams(Handle h, String userId, List<String> teamIds) {
+    callers.forgetAll(h);
     h.createUpdate("DELETE FROM user_teams WHERE user_id = ?").bind(0, userId).execute();
     for (String team : new HashSet<>(teamIds))
       h.createUpdate("INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)")
@@ -78,6 +82,7 @@ public final class UserDirectory implements Principals {
   }
 
   public void update(Handle h, User user) {
+    callers.forgetAll(h);
     h.createUpdate(
             """
             UPDATE users SET name = ?, role = ?, agent_id = ?, weekly_capacity = ?, active = ?,
@@ -96,6 +101,7 @@ public final class UserDirectory implements Principals {
   }
 
   public void setPassword(Handle h, String userId, String password) {
+    callers.forgetAll(h);
     h.createUpdate("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(0, Secrets.hashPassword(password))
         .bind(1, userId)
@@ -121,8 +127,11 @@ public final class UserDirectory implements Principals {
                 .list());
   }
 
-  // an unknown or inactive e-mail costs the same bcrypt work as a known one (no timing oracle)
-  private static final String DUMMY_HASH = Secrets.hashPassword("no such user: timing only");
+  // an unknown or inactive e-mail costs the same bcrypt work as a known one (no timing oracle);
+  // hashed on the first login, not at start-up (one bcrypt at cost 12 is ~0.25 s)
+  private static final class DummyHash {
+    static final String VALUE = Secrets.hashPassword("no such user: timing only");
+  }
 
   /** The user with this email and password, if both match and the user is active. */
   public Optional<User> login(String email, String password) {
@@ -134,13 +143,13 @@ public final class UserDirectory implements Principals {
                   .bind(0, email)
                   .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                   .findOne();
-          String hash = row.map(r -> r[1]).filter(x -> x != null).orElse(DUMMY_HASH);
+          String hash = row.map(r -> r[1]).filter(x -> x != null).orElse(DummyHash.VALUE);
           boolean matches = Secrets.passwordMatches(password, hash);
           return row.filter(r -> matches && r[1] != null).flatMap(r -> user(h, r[0]));
         });
   }
 
-  @Override
+  /** The active user's principal, or empty for an unknown or deactivated user. */
   public Optional<Principal> principal(String userId, String csrfToken) {
     return user(userId)
         .filter(User::active)

@@ -46,7 +46,12 @@ public final class WebFeature {
     cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
     cfg.jetty.host = s.host();
     cfg.jetty.port = s.port();
-    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+    cfg.jetty.threadPool = RequestThreads.pool(Runtime.getRuntime().availableProcessors());
+    cfg.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new JettyProblems());
+          RequestThreads.limitConnections(server);
+        });
     cfg.startup.showJavalinBanner = false;
     cfg.routes.before(headers::apply);
     cfg.routes.beforeMatched(guard);

@@ -28,21 +28,26 @@ import org.junit.jupiter.api.Test;
  * The panel API at 200 keep-alive connections on loopback against {@code GET /health} on the same
  * server in the same run, then start-up to {@code /ready} and idle RSS of a fresh {@code serve} JVM
  * against a bare JVM start. Prints one table (docs/performance.md keeps the figures). Options:
- * {@code -Dbench.connections=200 -Dbench.seconds=10}.
+ * {@code -Dbench.connections=200 -Dbench.seconds=10 -Dbench.demoDb=FILE} (keep and reuse the demo).
  */
 @Tag("benchmark")
 class PanelApiBenchmark {
   static final int CONNECTIONS = Integer.getInteger("bench.connections", 200);
   static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
-  final List<String> rows = new ArrayList<>();
 
   @Test
   void panelRoutesAgainstHealthAndStartUpAgainstBareJvm() throws Exception {
     Path dir = Files.createTempDirectory("qc-bench-panel");
     var clock = new DemoClock();
+    // -Dbench.demoDb=FILE: keep the demo database there and reuse it (the demo takes minutes)
+    String keep = System.getProperty("bench.demoDb");
+    boolean reuse = keep != null && Files.exists(Path.of(keep));
+    if (reuse) Files.copy(Path.of(keep), dir.resolve("qc.db"));
     try (var hosts = new DemoHosts(42, clock.instant().truncatedTo(ChronoUnit.SECONDS))) {
       var app = new CompanionApp(config(dir, 0), clock);
-      new Demo(app, hosts, clock, System.out).setUp();
+      if (!reuse) new Demo(app, hosts, clock, System.out).setUp();
+      if (!reuse && keep != null)
+        app.db().read(h -> h.execute("VACUUM INTO '" + keep.replace("'", "''") + "'"));
       app.start();
       try {
         panel(app);
@@ -51,17 +56,6 @@ class PanelApiBenchmark {
       }
     }
     startUp(dir);
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "[benchmark] load average %s, %d cores, %d connections, %.0f s per route%n",
-        Files.readString(Path.of("/proc/loadavg")).strip(),
-        Runtime.getRuntime().availableProcessors(),
-        CONNECTIONS,
-        SECONDS);
-    System.out.println("[benchmark] | figure | value | baseline (same run) | ratio |");
-    System.out.println("[benchmark] |---|---|---|---|");
-    rows.forEach(r -> System.out.println("[benchmark] " + r));
   }
 
   private void panel(CompanionApp app) throws Exception {
@@ -133,9 +127,11 @@ class PanelApiBenchmark {
             });
     assertThat(next.get()).as("more submits than drafts: raise copies").isLessThan(copies);
     row("POST /api/v1/evaluations/{id}/submit", submit, baseline);
-    rows.add(
-        "| benchmark JVM RSS after the load (server and generator) | %d MB | | |"
-            .formatted(rssMb(ProcessHandle.current().pid())));
+    BenchTable.row(
+        "benchmark JVM RSS after the load (server, generator, demo hosts)",
+        rssMb(ProcessHandle.current().pid()) + " MB",
+        "",
+        "goal < 400 MB for the server");
   }
 
   private void route(
@@ -147,20 +143,23 @@ class PanelApiBenchmark {
   }
 
   private void row(String name, LoadGenerator.Result r, LoadGenerator.Result base) {
-    rows.add(
+    BenchTable.row(
+        name + ": req/s · p50 · p99 (errors)",
         String.format(
             Locale.ROOT,
-            "| %s: req/s · p50 · p99 (errors) | %,.0f · %.1f ms · %.1f ms (%d) | /health %,.0f"
-                + " · %.1f ms · %.1f ms | %.2f× |",
-            name,
+            "%,.0f · %.1f ms · %.1f ms (%d)",
             r.perSecond(),
             r.p50Ms(),
             r.p99Ms(),
-            r.errors(),
+            r.errors()),
+        String.format(
+            Locale.ROOT,
+            "/health %,.0f · %.1f ms · %.1f ms",
             base.perSecond(),
             base.p50Ms(),
-            base.p99Ms(),
-            r.perSecond() / base.perSecond()));
+            base.p99Ms()),
+        String.format(
+            Locale.ROOT, "%.2f× (goal ≥ 0.3×, p99 ≤ 20 ms)", r.perSecond() / base.perSecond()));
   }
 
   /** A fresh JVM running {@code serve} to /ready, then idle RSS; against {@code --version}. */
@@ -204,21 +203,18 @@ class PanelApiBenchmark {
     }
     double serveMs = serve.stream().sorted().toList().get(1);
     double bareMs = bare.stream().sorted().toList().get(1);
-    rows.add(
-        String.format(
-            Locale.ROOT,
-            "| start to /ready, new SQLite file (median of 3) | %.0f ms | bare JVM + CLI `--version`"
-                + " %.0f ms | %.1f× |",
-            serveMs,
-            bareMs,
-            serveMs / bareMs));
-    rows.add("| idle RSS 5 s after /ready (max of 3) | %d MB | | |".formatted(rss));
+    BenchTable.row(
+        "start to /ready, new SQLite file (median of 3)",
+        String.format(Locale.ROOT, "%.0f ms", serveMs),
+        String.format(Locale.ROOT, "bare JVM + CLI `--version` %.0f ms", bareMs),
+        String.format(Locale.ROOT, "%.1f× (goal ≤ 1,000 ms)", serveMs / bareMs));
+    BenchTable.row("idle RSS 5 s after /ready (max of 3)", rss + " MB", "", "goal ≤ 200 MB");
   }
 
   private static void awaitReady(int port, Process p) throws Exception {
     var client = HttpClient.newHttpClient();
     var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
-    long deadline = System.nanoTime() + 60_000_000_000L;
+    long deadline = System.nanoTime() + 180_000_000_000L; // a loaded machine is slow
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) throw new IllegalStateException("serve exited with " + p.exitValue());
       try {
@@ -229,7 +225,7 @@ class PanelApiBenchmark {
       }
       Thread.sleep(5);
     }
-    throw new IllegalStateException("serve not ready within 60 s");
+    throw new IllegalStateException("serve not ready within 180 s");
   }
 
   private static long rssMb(long pid) throws IOException {

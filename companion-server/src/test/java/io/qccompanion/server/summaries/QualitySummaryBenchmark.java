@@ -2,6 +2,7 @@ package io.qccompanion.server.summaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qccompanion.server.bench.BenchTable;
 import io.qccompanion.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,9 +100,11 @@ class QualitySummaryBenchmark {
   }
 
   private static void line(String what, double[] agg, double[] raw) {
-    report(
-        "%s: aggregate p50 %.2f ms p95 %.2f ms | from scratch p50 %.2f ms p95 %.2f ms | p95 ratio %.1fx"
-            .formatted(what, agg[0], agg[1], raw[0], raw[1], raw[1] / agg[1]));
+    BenchTable.row(
+        what,
+        "aggregate p50 %.2f ms · p95 %.2f ms".formatted(agg[0], agg[1]),
+        "from scratch p50 %.2f ms · p95 %.2f ms".formatted(raw[0], raw[1]),
+        "p95 %.1f× faster".formatted(raw[1] / agg[1]));
   }
 
   private static void report(String text) {
