@@ -16,7 +16,6 @@ import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.autoqa.AutoQaFeature;
-import io.qccompanion.server.autoqa.PayloadConversations;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
@@ -41,6 +40,7 @@ import io.qccompanion.server.connections.WebhookReplays;
 import io.qccompanion.server.connections.WebhookRoutes;
 import io.qccompanion.server.connections.WriteBackFailures;
 import io.qccompanion.server.conversations.ConversationRoutes;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.disputes.DisputeRoutes;
 import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.domain.Json;
@@ -131,8 +131,8 @@ public final class CompanionApp implements AutoCloseable {
   private final Notifications notifications;
   private final WorkflowNotices notices;
   private final List<AutoCloseable> background = new ArrayList<>();
+  private final AutoQaFeature autoQa;
   private Javalin javalin;
-  private AutoQaFeature autoQa;
 
   /** Opens and migrates the database and builds every service; {@link #start} adds the routes. */
   public CompanionApp(CompanionConfig config, Clock clock) {
@@ -169,6 +169,7 @@ public final class CompanionApp implements AutoCloseable {
     this.escalations = new ComplianceEscalations(clock, audit);
     this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
     this.notices = new WorkflowNotices(notifications);
+    this.autoQa = new AutoQaFeature(db, clock, audit, scorecards, sampling.spotlight()::raise);
     this.evaluations =
         new EvaluationService(
             clock,
@@ -180,7 +181,8 @@ public final class CompanionApp implements AutoCloseable {
             List.of(
                 qualityAggregates::apply,
                 (h, id) -> escalations.raiseFor(h, id),
-                notices::evaluationChanged));
+                notices::evaluationChanged,
+                autoQa.outcomes()::record));
     this.gateway = new EvaluationGateway(evaluations, scorecards, scoring);
     SinkOpener sinks = connectors::openSink;
     this.writeBack =
@@ -221,9 +223,6 @@ public final class CompanionApp implements AutoCloseable {
     var freshness = new HostTokenFreshness(replays, clock);
     var webhookRoutes =
         new WebhookRoutes(db, connections, connectors, clock, new WebhookReplays(replays));
-    autoQa =
-        new AutoQaFeature(
-            db, clock, audit, scorecards, new PayloadConversations(), sampling.spotlight()::raise);
     var hostLoginRoutes =
         new HostLoginRoutes(
             db, connections, connectors, users, sessions, cookies, clock, audit, freshness);
@@ -264,7 +263,7 @@ public final class CompanionApp implements AutoCloseable {
                   .register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               new PageRoutes(
-                      new PanelPage(db),
+                      new PanelPage(db, new Conversations(clock)),
                       new FeedbackPage(db),
                       user -> db.read(h -> notifications.unread(h, user.userId())))
                   .register(cfg.routes);
@@ -352,7 +351,7 @@ public final class CompanionApp implements AutoCloseable {
     return sync;
   }
 
-  /** AutoQA (engine, worker, routes); null until {@link #start}. */
+  /** AutoQA (engine, worker, routes). */
   public AutoQaFeature autoQa() {
     return autoQa;
   }
