@@ -43,13 +43,13 @@ const Suggestions = (() => {
         const input = form.querySelector(`input[name="c-${CSS.escape(id)}"][value="${CSS.escape(String(s.value))}"]`);
         if (input) { input.checked = true; input.dispatchEvent(new Event('change', { bubbles: true })); input.focus(); }
       });
-      slot.replaceChildren(
+      slot.replaceChildren(...[
         h('p', { class: 'suggestion-head' }, h('strong', {}, 'AutoQA: '),
           auto ? Scoring.answerText(c, auto) : 'does not apply',
           h('small', {}, ' · ' + describe(s))),
         s.note ? h('p', { class: 'suggestion-note' }, s.note) : null,
         evidenceList(s),
-        auto ? state : null, auto ? use : null);
+        auto ? state : null, auto ? use : null].filter(Boolean));
       slot.hidden = false;
       slots[id] = { s, c, state, use, auto };
     }
@@ -68,9 +68,15 @@ const Suggestions = (() => {
     };
   }
 
+  // "greeting: present · confidence 90%", "spelling grammar: 1.5 errors per 100 words · …"
   function describe(s) {
-    const raw = s.rawValue === null || s.rawValue === undefined ? 'n/a' : (Math.round(s.rawValue * 100) / 100) + ' ' + s.unit;
-    return s.check.replace(/_/g, ' ') + ' ' + raw + ' · confidence ' + Math.round(s.confidence * 100) + '%';
+    const name = s.check.replace(/^process:/, 'rule ').replace(/_/g, ' ');
+    let raw = 'does not apply';
+    if (s.rawValue !== null && s.rawValue !== undefined) {
+      raw = /^1 = /.test(s.unit) ? (s.rawValue >= 1 ? s.unit.slice(4) : 'not ' + s.unit.slice(4))
+        : (Math.round(s.rawValue * 100) / 100) + ' ' + s.unit;
+    }
+    return name + ': ' + raw + ' · confidence ' + Math.round(s.confidence * 100) + '%';
   }
 
   const SHOWN = 5;
