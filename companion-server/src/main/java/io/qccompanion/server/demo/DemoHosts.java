@@ -20,6 +20,16 @@ public final class DemoHosts implements AutoCloseable {
     this.jira = SimulatedJira.start(SimulatedJira.defaults().seed(seed).now(now).build());
   }
 
+  /** The same hosts with {@code tickets} tickets (Zendesk) and issues (Jira) each, for tests. */
+  public DemoHosts(long seed, Instant now, int tickets) {
+    this.zendesk =
+        SimulatedZendesk.start(
+            SimulatedZendesk.defaults().seed(seed).now(now).ticketCount(tickets).build());
+    this.jira =
+        SimulatedJira.start(
+            SimulatedJira.defaults().seed(seed).now(now).issueCount(tickets).build());
+  }
+
   public SimulatedZendesk zendesk() {
     return zendesk;
   }

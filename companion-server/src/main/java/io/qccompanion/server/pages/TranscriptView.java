@@ -1,10 +1,12 @@
 package io.qccompanion.server.pages;
 
+import io.qccompanion.model.Message;
 import io.qccompanion.server.autoqa.AutoQa;
 import io.qccompanion.server.conversations.Conversations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A ticket's stored conversation as the panel shows it: who wrote each message (customer, agent,
@@ -29,8 +31,27 @@ record TranscriptView(List<Item> messages, int omitted) {
       String createdAt,
       String isoTime,
       String text,
-      List<String> attachments,
+      List<File> attachments,
       boolean truncated) {}
+
+  /**
+   * An attachment: its name, its size for a person ("12 KB"), and a link only when the host gave an
+   * http(s) one.
+   */
+  record File(String name, String size, String url) {
+    static File of(Message.Attachment a) {
+      String url = a.url();
+      boolean web = url != null && (url.startsWith("https://") || url.startsWith("http://"));
+      return new File(a.name(), size(a.size()), web ? url : null);
+    }
+
+    static String size(Long bytes) {
+      if (bytes == null) return null;
+      if (bytes < 1024) return bytes + " B";
+      if (bytes < 1024 * 1024) return Math.round(bytes / 1024.0) + " KB";
+      return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+  }
 
   static TranscriptView of(Conversations.Transcript transcript) {
     List<Item> items = new ArrayList<>();
@@ -60,7 +81,7 @@ record TranscriptView(List<Item> messages, int omitted) {
               PanelView.instant(m.createdAt()),
               iso,
               AutoQa.readableText(m.text(), m.html()),
-              m.attachmentNames(),
+              m.attachments().stream().map(File::of).toList(),
               m.truncated()));
     }
     return new TranscriptView(List.copyOf(items), transcript.omitted());

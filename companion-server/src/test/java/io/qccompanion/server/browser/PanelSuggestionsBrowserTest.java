@@ -26,6 +26,8 @@ class PanelSuggestionsBrowserTest {
   static final String REPLY =
       "Hi Sam,\n\nI understand how frustrating a double charge is. I have refunded the second"
           + " payment today, so it reaches your card within three days.\n\nBest regards,\nJonas";
+  static final String ATTACHMENT_URL =
+      "https://acme.zendesk.test/attachments/token/abc/?name=invoice.pdf";
   private static BrowserFixture fx;
   private static String versionId;
   private static String qc;
@@ -94,7 +96,10 @@ class PanelSuggestionsBrowserTest {
         .publicMessage(pub)
         .createdAt(at)
         .body(body)
-        .attachmentNames(attachment == null ? List.of() : List.of(attachment))
+        .attachments(
+            attachment == null
+                ? List.of()
+                : List.of(new Message.Attachment(attachment, 12_288L, ATTACHMENT_URL)))
         .build();
   }
 
@@ -125,7 +130,13 @@ class PanelSuggestionsBrowserTest {
     assertThat(page.locator("#conversation .msg.system .author")).hasText("System or bot");
     assertThat(page.locator("#conversation .msg.internal .author")).hasText("Internal note");
     assertThat(page.locator("#conversation .msg.internal .text")).hasText("Identity verified.");
-    assertThat(page.locator("#conversation .attachments")).containsText("invoice.pdf");
+    var file = page.locator("#conversation .attachments a");
+    assertThat(file).hasText("invoice.pdf");
+    assertThat(file).hasAttribute("href", ATTACHMENT_URL);
+    assertThat(page.locator("#conversation .attachments")).containsText("invoice.pdf (12 KB)");
+    JsonNode stored =
+        fx.admin.get("/api/v1/tickets/" + ticket + "/messages").json().at("/items/0/attachments/0");
+    assertThat(stored.get("size").asLong()).isEqualTo(12_288L);
 
     page.getByText("Start grading").click();
     assertThat(page.locator("[data-suggestion-for=greeting]")).containsText("AutoQA: Yes");
