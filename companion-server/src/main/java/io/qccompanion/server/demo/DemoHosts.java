@@ -20,14 +20,27 @@ public final class DemoHosts implements AutoCloseable {
     this.jira = SimulatedJira.start(SimulatedJira.defaults().seed(seed).now(now).build());
   }
 
-  /** The same hosts with {@code tickets} tickets (Zendesk) and issues (Jira) each, for tests. */
-  public DemoHosts(long seed, Instant now, int tickets) {
+  /**
+   * The same hosts scaled down for tests: {@code tickets} tickets (Zendesk) and issues (Jira) each,
+   * shared by {@code agents} agents per host, so each agent still has tickets every week.
+   */
+  public DemoHosts(long seed, Instant now, int tickets, int agents) {
     this.zendesk =
         SimulatedZendesk.start(
-            SimulatedZendesk.defaults().seed(seed).now(now).ticketCount(tickets).build());
+            SimulatedZendesk.defaults()
+                .seed(seed)
+                .now(now)
+                .ticketCount(tickets)
+                .agentCount(agents)
+                .build());
     this.jira =
         SimulatedJira.start(
-            SimulatedJira.defaults().seed(seed).now(now).issueCount(tickets).build());
+            SimulatedJira.defaults()
+                .seed(seed)
+                .now(now)
+                .issueCount(tickets)
+                .agentCount(agents)
+                .build());
   }
 
   public SimulatedZendesk zendesk() {

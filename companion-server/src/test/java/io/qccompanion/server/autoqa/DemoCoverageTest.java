@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
  * that has a stored conversation, on both hosts.
  */
 class DemoCoverageTest {
-  static final int TICKETS_PER_HOST = 150;
+  static final int TICKETS_PER_HOST = 160;
+  static final int AGENTS_PER_HOST = 3;
 
   @Test
   void autoQaCoversEveryClosedDemoTicketWithAConversationOnEachHost() throws Exception {
     Path dir = Files.createTempDirectory("qc-demo-coverage");
     var clock = new DemoClock();
     try (var hosts =
-        new DemoHosts(42, clock.instant().truncatedTo(ChronoUnit.SECONDS), TICKETS_PER_HOST)) {
+        new DemoHosts(
+            42,
+            clock.instant().truncatedTo(ChronoUnit.SECONDS),
+            TICKETS_PER_HOST,
+            AGENTS_PER_HOST)) {
       var config =
           CompanionConfig.newBuilder()
               .host("127.0.0.1")
