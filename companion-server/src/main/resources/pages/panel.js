@@ -1,4 +1,29 @@
 'use strict';
+// The transcript: the stored conversation, rendered (and escaped) by the server's template, loaded
+// when its section opens; loaded() resolves once it is in the page.
+const Transcript = (() => {
+  let ready = null;
+  const conv = () => document.getElementById('conversation');
+  function loaded() {
+    const el = conv();
+    if (!el || !el.dataset.src) return Promise.resolve();
+    if (!ready) {
+      ready = fetch(el.dataset.src, { credentials: 'same-origin' })
+        .then((res) => res.text())
+        .then((html) => { el.querySelector('.messages').innerHTML = html; }); // jte-escaped fragment
+    }
+    return ready;
+  }
+  const init = () => {
+    const el = conv();
+    if (!el) return;
+    if (el.open) loaded();
+    el.addEventListener('toggle', () => { if (el.open) loaded(); });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+  return { loaded };
+})();
+
 // The scoring panel: finds or starts this QC's evaluation of the ticket (a calibration grade in
 // calibration mode), shows the scorecard version's criteria with a live score, saves drafts,
 // submits, follows the write-back until it is final, offers the next ticket of the queue, edits
@@ -13,18 +38,6 @@
   const calibration = root.dataset.mode === 'calibration';
   const kind = calibration ? 'CALIBRATION' : 'REGULAR';
   const oops = fail(root);
-
-  const conv = document.getElementById('conversation');
-  if (conv && conv.dataset.src) {
-    const load = async () => {
-      if (conv.dataset.loaded) return;
-      conv.dataset.loaded = 'yes';
-      const res = await fetch(conv.dataset.src, { credentials: 'same-origin' });
-      conv.querySelector('.messages').innerHTML = await res.text(); // rendered by a jte template
-    };
-    if (conv.open) load();
-    conv.addEventListener('toggle', () => { if (conv.open) load(); });
-  }
 
   async function start() {
     try {
@@ -69,18 +82,24 @@
   async function show(ev) {
     const version = await api('GET', '/api/v1/scorecard-versions/' + ev.scorecardVersionId);
     const def = version.definition;
-    if (ev.status === 'DRAFT') edit(ev, def, version, false); else submitted(ev, def, version);
+    let suggested = {};
+    try {
+      suggested = await Suggestions.load(ticketId, ev.scorecardVersionId);
+    } catch (err) { message(root, 'AutoQA suggestions are unavailable: ' + err.message, 'info'); }
+    if (ev.status === 'DRAFT') edit(ev, def, version, false, suggested); else submitted(ev, def, version, suggested);
   }
 
   // Grading form; revising = editing a submitted evaluation within the window (a new revision).
-  function edit(ev, def, version, revising) {
+  function edit(ev, def, version, revising, suggested) {
     const live = h('div', { id: 'live-score', class: 'live-score', role: 'status', 'aria-live': 'polite' });
     const banner = h('div', { id: 'critical-banner', class: 'critical-banner', role: 'alert', hidden: true },
       'Critical fail: this evaluation scores 0%.');
-    let answers = ev.answers || {};
+    let answers = Suggestions.prefill(ev.answers || {}, suggested || {});
+    let track = () => {};
     const form = ScoreForm.render(def, answers, {
-      onChange: (a) => { answers = a; banner.hidden = !ScoreForm.summary(live, def, a).criticalFail; },
+      onChange: (a) => { answers = a; banner.hidden = !ScoreForm.summary(live, def, a).criticalFail; track(a); },
     });
+    track = Suggestions.render(form, def, suggested || {});
     const overall = h('textarea', { rows: 3, value: ev.overallComment || '' });
     const coaching = h('textarea', { rows: 3, value: ev.coachingNote || '' });
     const change = () => {
@@ -116,6 +135,9 @@
       h('p', { class: 'scorecard' }, `${def.name} v${version.version} · ` +
         (revising ? `editing revision ${ev.revision} (until ${date(ev.editableUntil)})` : calibration ? 'calibration draft' : 'draft')),
       h('div', { class: 'sticky' }, live, banner),
+      Object.keys(suggested || {}).length ? h('p', { class: 'note', id: 'autoqa-note' },
+        'AutoQA pre-filled ' + Object.keys(suggested).length + ' criteria. Check each against the conversation; choose its evidence to see it marked.') : null,
+      h('p', { id: 'evidence-status', class: 'visually-hidden', role: 'status' }),
       form,
       QC.field('Overall comment', overall),
       calibration ? '' : QC.field('Coaching note for the agent', coaching),
@@ -204,7 +226,7 @@
     } catch (err) { return h('p', {}, h('a', { href: '/queue' }, 'Back to the queue')); }
   }
 
-  async function submitted(ev, def, version) {
+  async function submitted(ev, def, version, suggested) {
     const verdict = ev.criticalFail ? 'CRITICAL FAIL' : ev.passed ? 'Pass' : ev.passed === false ? 'Fail' : 'Not scored';
     const failed = (ev.criteria || []).filter((c) => c.failed);
     const wb = h('p', { id: 'write-back', class: 'write-back', role: 'status' }, writeBackText(ev.writeBack));
@@ -219,8 +241,12 @@
       failed.length ? h('ul', { class: 'failed-list' }, failed.map((c) =>
         h('li', {}, c.criterion, c.criticalFailed ? ' (critical)' : '', c.rootCauses && c.rootCauses.length ? ' — ' + c.rootCauses.join(', ') : ''))) : h('p', {}, 'None.'),
       h('h2', {}, 'Write-back'), wb,
-      editable ? h('p', {}, h('button', { type: 'button', id: 'edit-evaluation', onclick: () => edit(ev, def, version, true) },
+      editable ? h('p', {}, h('button', { type: 'button', id: 'edit-evaluation', onclick: () => edit(ev, def, version, true, suggested) },
         'Edit (until ' + date(ev.editableUntil) + ')')) : null);
+    try {
+      const recorded = await Suggestions.overrides(ev.id, def);
+      if (recorded) root.insertBefore(recorded, wb.previousSibling);
+    } catch (err) { message(root, 'AutoQA overrides could not be read: ' + err.message, 'info'); }
     if (!calibration) root.append(await nextLink());
     else root.append(h('p', {}, h('a', { href: '/calibration' }, 'Back to calibration sessions')));
     if (ev.writeBack && ev.writeBack.status === 'PENDING') follow(ev.id, wb, 0);

@@ -15,7 +15,6 @@ import io.qccompanion.server.auth.SecretBox;
 import io.qccompanion.server.auth.SessionCookies;
 import io.qccompanion.server.auth.Sessions;
 import io.qccompanion.server.autoqa.AutoQaFeature;
-import io.qccompanion.server.autoqa.PayloadConversations;
 import io.qccompanion.server.calibration.CalibrationRoutes;
 import io.qccompanion.server.calibration.CalibrationService;
 import io.qccompanion.server.calibration.GraderConsistency;
@@ -27,6 +26,7 @@ import io.qccompanion.server.connections.ConnectionStore;
 import io.qccompanion.server.connections.ConnectionsFeature;
 import io.qccompanion.server.connections.ConnectorRegistry;
 import io.qccompanion.server.conversations.ConversationRoutes;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.disputes.DisputeRoutes;
 import io.qccompanion.server.disputes.FeedbackService;
 import io.qccompanion.server.evaluations.EvaluationGateway;
@@ -93,8 +93,8 @@ public final class CompanionApp implements AutoCloseable {
   private final Notifications notifications;
   private final WorkflowNotices notices;
   private final List<AutoCloseable> background = new ArrayList<>();
+  private final AutoQaFeature autoQa;
   private Javalin javalin;
-  private AutoQaFeature autoQa;
 
   /** Opens and migrates the database and builds every service; {@link #start} adds the routes. */
   public CompanionApp(CompanionConfig config, Clock clock) {
@@ -128,6 +128,7 @@ public final class CompanionApp implements AutoCloseable {
     this.escalations = new ComplianceEscalations(clock, audit);
     this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
     this.notices = new WorkflowNotices(notifications);
+    this.autoQa = new AutoQaFeature(db, clock, audit, scorecards, sampling.spotlight()::raise);
     this.evaluations =
         new EvaluationService(
             clock,
@@ -139,7 +140,8 @@ public final class CompanionApp implements AutoCloseable {
             List.of(
                 summaries::apply,
                 (h, id) -> escalations.raiseFor(h, id),
-                notices::evaluationChanged));
+                notices::evaluationChanged,
+                autoQa.outcomes()));
     this.gateway = new EvaluationGateway(evaluations, scorecards, scoring);
     SinkOpener sinks = connections.connectors()::openSink;
     this.writeBack =
@@ -164,9 +166,6 @@ public final class CompanionApp implements AutoCloseable {
             config.security().frameAncestors(),
             config.security().metricsToken(),
             VERSION);
-    autoQa =
-        new AutoQaFeature(
-            db, clock, audit, scorecards, new PayloadConversations(), sampling.spotlight()::raise);
     javalin =
         Javalin.create(
             cfg -> {
@@ -194,7 +193,7 @@ public final class CompanionApp implements AutoCloseable {
               new ConversationRoutes(db, clock).register(cfg.routes);
               PageRoutes.staticFiles(cfg.staticFiles);
               new PageRoutes(
-                      new PanelPage(db),
+                      new PanelPage(db, new Conversations(clock)),
                       new FeedbackPage(db),
                       user -> db.read(h -> notifications.unread(h, user.userId())))
                   .register(cfg.routes);
@@ -274,7 +273,7 @@ public final class CompanionApp implements AutoCloseable {
     return sync;
   }
 
-  /** AutoQA (engine, worker, routes); null until {@link #start}. */
+  /** AutoQA (engine, worker, routes). */
   public AutoQaFeature autoQa() {
     return autoQa;
   }

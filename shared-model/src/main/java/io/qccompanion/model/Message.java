@@ -19,7 +19,10 @@ import java.util.List;
  *     (since 0.2, default null: the server then keys the message by time and author)
  * @param authorKind who wrote it (since 0.2, default derived from {@code authorRole})
  * @param html the message as sanitised HTML where the host has it (since 0.2, default null)
- * @param attachmentNames file names of attachments (since 0.2, default empty)
+ * @param attachmentNames file names of attachments (since 0.2, default empty; derived from {@code
+ *     attachments} when only those are given)
+ * @param attachments attachments with size and link where the host gives them (since 0.3, default:
+ *     one per name in {@code attachmentNames}, without size or link)
  * @since 0.1
  */
 public record Message(
@@ -31,7 +34,22 @@ public record Message(
     String id,
     AuthorKind authorKind,
     String html,
-    List<String> attachmentNames) {
+    List<String> attachmentNames,
+    List<Attachment> attachments) {
+
+  /**
+   * A file attached to a message.
+   *
+   * @param name file name
+   * @param size bytes, or null when the host does not say
+   * @param url where the host serves it (may need the reader's host login), or null
+   * @since 0.3
+   */
+  public record Attachment(String name, Long size, String url) {
+    public Attachment {
+      if (name == null) throw new IllegalArgumentException("name == null");
+    }
+  }
 
   /**
    * Who wrote a message.
@@ -57,12 +75,17 @@ public record Message(
   public Message {
     authorKind = authorKind == null ? AuthorKind.fromRole(authorRole) : authorKind;
     attachmentNames = attachmentNames == null ? List.of() : List.copyOf(attachmentNames);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    if (attachments.isEmpty() && !attachmentNames.isEmpty())
+      attachments = attachmentNames.stream().map(n -> new Attachment(n, null, null)).toList();
+    else if (attachmentNames.isEmpty() && !attachments.isEmpty())
+      attachmentNames = attachments.stream().map(Attachment::name).toList();
   }
 
   /** The 0.1 shape; the fields added since keep their defaults. */
   public Message(
       String authorId, String authorRole, boolean publicMessage, Instant createdAt, String body) {
-    this(authorId, authorRole, publicMessage, createdAt, body, null, null, null, null);
+    this(authorId, authorRole, publicMessage, createdAt, body, null, null, null, null, null);
   }
 
   /**
@@ -90,6 +113,7 @@ public record Message(
     b.authorKind = authorKind;
     b.html = html;
     b.attachmentNames = attachmentNames;
+    b.attachments = attachments;
     return b;
   }
 
@@ -109,6 +133,7 @@ public record Message(
     private AuthorKind authorKind;
     private String html;
     private List<String> attachmentNames;
+    private List<Attachment> attachments;
 
     private Builder() {}
 
@@ -157,6 +182,16 @@ public record Message(
       return this;
     }
 
+    /**
+     * Attachments with size and link.
+     *
+     * @since 0.3
+     */
+    public Builder attachments(List<Attachment> attachments) {
+      this.attachments = attachments;
+      return this;
+    }
+
     public Message build() {
       return new Message(
           authorId,
@@ -167,7 +202,8 @@ public record Message(
           id,
           authorKind,
           html,
-          attachmentNames);
+          attachmentNames,
+          attachments);
     }
   }
 }

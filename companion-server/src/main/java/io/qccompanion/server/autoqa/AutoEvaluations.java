@@ -12,17 +12,19 @@ final class AutoEvaluations {
   public record Due(String ticketId, long updatedAt) {}
 
   /**
-   * Closed tickets never scored, changed since, or scored with another rule-set version, oldest id
-   * first so that a crashed run resumes where it stopped.
+   * Closed tickets never scored, changed since (the ticket or its stored conversation), or scored
+   * with another rule-set version, oldest id first so that a crashed run resumes where it stopped.
    */
   public List<Due> due(Handle h, String ruleSetVersion, int limit) {
     return h.createQuery(
             """
             SELECT t.id, t.updated_at FROM tickets t
             LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
+            LEFT JOIN conversations c ON c.connection_id = t.connection_id
+              AND c.ticket_external_id = t.external_id
             WHERE t.solved_at IS NOT NULL
               AND (a.ticket_id IS NULL OR a.ticket_updated_at <> t.updated_at
-                   OR a.rule_set_version <> :version)
+                   OR a.rule_set_version <> :version OR c.updated_at > a.scored_at)
             ORDER BY t.id LIMIT :limit""")
         .bind("version", ruleSetVersion)
         .bind("limit", limit)

@@ -49,7 +49,12 @@ final class AutoQa {
 
   /** The readable text of a message: evidence offsets refer to it. */
   public static String readableText(ConversationMessage message) {
-    return ReadableText.of(message.text(), message.html()).text();
+    return readableText(message.text(), message.html());
+  }
+
+  /** The readable text of a stored message (sanitised HTML when present, else the plain text). */
+  public static String readableText(String text, String html) {
+    return ReadableText.of(text == null ? "" : text, html).text();
   }
 
   /**

@@ -2,39 +2,48 @@ package io.qccompanion.server.autoqa;
 
 import io.javalin.config.RoutesConfig;
 import io.qccompanion.server.audit.AuditLog;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
 
 /**
  * The AutoQA feature in the server: the engine, the store of automatic evaluations, the worker that
- * keeps every closed ticket scored, criterion bindings with their agreement gates, and the routes.
- * Team rules are the SOP defaults for every team until per-team settings have a page.
+ * keeps every closed ticket scored (reading the stored {@code messages}), criterion bindings with
+ * their agreement gates, the panel's suggestions and the record of graders' overrides, and the
+ * routes. Team rules are the SOP defaults for every team until per-team settings have a page.
  */
 public final class AutoQaFeature {
   private final AutoQa engine;
   private final AutoEvaluations store = new AutoEvaluations();
   private final AutoQaWorker worker;
   private final AutoQaRoutes routes;
+  private final SuggestionOutcomes outcomes;
 
   public AutoQaFeature(
       Database db,
       Clock clock,
       AuditLog audit,
       Scorecards scorecards,
-      ConversationSource conversations,
       SpotlightSignals.Sink spotlight) {
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
     TeamRules rules = TeamRules.DEFAULTS;
+    ConversationSource conversations = new StoredConversations(new Conversations(clock));
     this.worker = new AutoQaWorker(db, clock, engine, store, conversations, rules, spotlight);
+    var bindings = new CriterionBindings(scorecards, audit, clock);
+    var suggestions = new Suggestions(store, bindings);
+    this.outcomes = new SuggestionOutcomes(suggestions);
     this.routes =
         new AutoQaRoutes(
-            db,
-            engine,
-            rules,
-            store,
-            new CriterionBindings(scorecards, audit, clock),
-            AgreementGate.defaults());
+            db, engine, rules, store, bindings, AgreementGate.defaults(), suggestions, outcomes);
+  }
+
+  /**
+   * Records accepted and overridden suggestions of a submitted revision; an {@code
+   * EvaluationListener} to hand to the evaluations service.
+   */
+  public SuggestionOutcomes outcomes() {
+    return outcomes;
   }
 
   /** The batch worker. */

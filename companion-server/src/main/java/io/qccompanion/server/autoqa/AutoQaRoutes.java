@@ -3,16 +3,23 @@ package io.qccompanion.server.autoqa;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.domain.Cursor;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
+import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
-/** AutoQA status (coverage, gates), criterion bindings and a ticket's automatic evaluation. */
+/**
+ * AutoQA status (coverage, gates), criterion bindings, a ticket's automatic evaluation and the
+ * panel's suggestions, and the graders' overrides of them.
+ */
 final class AutoQaRoutes {
   private static final Role[] STAFF = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD, Role.QC};
 
@@ -22,6 +29,8 @@ final class AutoQaRoutes {
   private final AutoEvaluations store;
   private final CriterionBindings bindings;
   private final AgreementGate gate;
+  private final Suggestions suggestions;
+  private final SuggestionOutcomes outcomes;
 
   AutoQaRoutes(
       Database db,
@@ -29,13 +38,17 @@ final class AutoQaRoutes {
       TeamRules rules,
       AutoEvaluations store,
       CriterionBindings bindings,
-      AgreementGate gate) {
+      AgreementGate gate,
+      Suggestions suggestions,
+      SuggestionOutcomes outcomes) {
     this.db = db;
     this.engine = engine;
     this.rules = rules;
     this.store = store;
     this.bindings = bindings;
     this.gate = gate;
+    this.suggestions = suggestions;
+    this.outcomes = outcomes;
   }
 
   record Bindings(List<CriterionBindings.Binding> bindings) {}
@@ -55,13 +68,17 @@ final class AutoQaRoutes {
       List<Double> values,
       int[][] confusion,
       String state,
-      String reason) {}
+      String reason,
+      int overridden,
+      int accepted) {}
 
   public void register(RoutesConfig r) {
     r.get("/api/v1/autoqa/status", this::status, STAFF);
     r.get("/api/v1/autoqa/bindings/{versionId}", this::getBindings, STAFF);
     r.put("/api/v1/autoqa/bindings/{versionId}", this::putBindings, Role.ADMIN);
     r.get("/api/v1/tickets/{id}/auto-evaluation", this::ticket, STAFF);
+    r.get("/api/v1/tickets/{id}/suggestions", this::suggestions, Role.GRADERS);
+    r.get("/api/v1/autoqa/overrides", this::overrides, STAFF);
   }
 
   private void status(Context ctx) {
@@ -76,10 +93,13 @@ final class AutoQaRoutes {
                         """
             SELECT t.host,
               COUNT(*) AS closed,
-              SUM(CASE WHEN t.payload LIKE '%"conversation":[{%' THEN 1 ELSE 0 END) AS with_conversation,
-              SUM(CASE WHEN a.status = 'SCORED' AND a.ticket_updated_at = t.updated_at
-                        AND a.rule_set_version = :version THEN 1 ELSE 0 END) AS scored
+              SUM(CASE WHEN c.stored > 0 THEN 1 ELSE 0 END) AS with_conversation,
+              SUM(CASE WHEN c.stored > 0 AND a.status = 'SCORED'
+                        AND a.ticket_updated_at = t.updated_at AND a.rule_set_version = :version
+                        AND a.scored_at >= c.updated_at THEN 1 ELSE 0 END) AS scored
             FROM tickets t LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
+            LEFT JOIN conversations c ON c.connection_id = t.connection_id
+              AND c.ticket_external_id = t.external_id
             WHERE t.solved_at IS NOT NULL GROUP BY t.host ORDER BY t.host""")
                     .bind("version", version)
                     .map(
@@ -108,6 +128,8 @@ final class AutoQaRoutes {
               List<GateState> out = new ArrayList<>();
               for (CriterionBindings.Bound b : bindings.all(h)) {
                 AgreementGate.Report r = bindings.gate(h, b, gate);
+                int[] counts =
+                    outcomes.counts(h, b.scorecardVersionId(), b.binding().criterionId());
                 out.add(
                     new GateState(
                         b.scorecardVersionId(),
@@ -121,7 +143,9 @@ final class AutoQaRoutes {
                         r.values(),
                         r.confusion(),
                         r.state().name(),
-                        r.reason()));
+                        r.reason(),
+                        counts[0],
+                        counts[1]));
               }
               return out;
             }));
@@ -140,6 +164,56 @@ final class AutoQaRoutes {
         new Bindings(
             db.write(
                 h -> bindings.replace(h, ctx.pathParam("versionId"), body.bindings(), actor))));
+  }
+
+  private void suggestions(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String id = ctx.pathParam("id");
+    String version = ctx.queryParam("scorecardVersionId");
+    if (version == null || version.isBlank())
+      throw HttpProblem.invalid("scorecardVersionId", "scorecardVersionId is required");
+    ctx.json(
+        db.read(
+            h -> {
+              if (!visibleTicket(h, p, id)) throw HttpProblem.notFound("ticket", id);
+              return suggestions
+                  .of(h, id, version)
+                  .orElse(new Suggestions.TicketSuggestions(id, version, null, List.of()));
+            }));
+  }
+
+  /** In the caller's team scope, or in a calibration session they take part in. */
+  private static boolean visibleTicket(Handle h, Principal p, String ticketId) {
+    return h.createQuery(
+            """
+            SELECT t.team_id, (SELECT COUNT(*) FROM calibration_tickets ct
+              JOIN calibration_participants cp ON cp.session_id = ct.session_id
+              WHERE ct.ticket_id = t.id AND cp.user_id = :me) AS sessions
+            FROM tickets t WHERE t.id = :id""")
+        .bind("id", ticketId)
+        .bind("me", p.userId())
+        .map((rs, c) -> p.seesTeam(rs.getString(1)) || rs.getInt(2) > 0)
+        .findOne()
+        .orElse(false);
+  }
+
+  private void overrides(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    Cursor cursor = CursorParams.from(ctx);
+    var query =
+        new SuggestionOutcomes.Query(
+            blankToNull(ctx.queryParam("evaluationId")),
+            blankToNull(ctx.queryParam("criterionId")),
+            blankToNull(ctx.queryParam("qcId")));
+    var page = db.read(h -> outcomes.overrides(h, p, query, cursor));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", page.items());
+    if (page.nextCursor() != null) body.put("nextCursor", page.nextCursor());
+    ctx.json(body);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private void ticket(Context ctx) {

@@ -4,9 +4,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Where the AutoQA worker reads a stored ticket's conversation. Today {@link PayloadConversations}
- * (the conversation kept in {@code tickets.payload}); a {@code messages} table replaces it behind
- * this interface.
+ * Where the AutoQA worker reads a stored ticket's conversation: {@link StoredConversations}, the
+ * {@code messages} table in transcript order.
  */
 public interface ConversationSource {
   /**

@@ -1,10 +1,12 @@
 package io.qccompanion.server.conversations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.model.Message;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,13 @@ public final class Conversations {
     }
   }
 
-  /** A stored message as the API shows it. */
+  /**
+   * A stored message as the API shows it.
+   *
+   * @param attachmentNames the names of {@code attachments}
+   * @param attachments name, size and link (size and link null where the host gave none, and for
+   *     messages stored before links were kept)
+   */
   public record StoredMessage(
       String authorId,
       String authorKind,
@@ -53,6 +61,7 @@ public final class Conversations {
       String text,
       String html,
       List<String> attachmentNames,
+      List<Message.Attachment> attachments,
       boolean truncated) {}
 
   private static final Safelist SAFE = Safelist.basic();
@@ -152,16 +161,19 @@ public final class Conversations {
             .bind(0, connectionId)
             .bind(1, ticketExternalId)
             .map(
-                (rs, ctx) ->
-                    new StoredMessage(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getInt(3) == 1,
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        List.of(Json.read(rs.getString(7), String[].class)),
-                        rs.getInt(8) == 1))
+                (rs, ctx) -> {
+                  List<Message.Attachment> files = attachments(rs.getString(7));
+                  return new StoredMessage(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getInt(3) == 1,
+                      rs.getLong(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      files.stream().map(Message.Attachment::name).toList(),
+                      files,
+                      rs.getInt(8) == 1);
+                })
             .list();
     int omitted =
         h.createQuery(
@@ -172,6 +184,21 @@ public final class Conversations {
             .findOne()
             .orElse(0);
     return new Transcript(messages, omitted);
+  }
+
+  // The column holds names (as first stored) or {name, size, url} objects (since links are kept).
+  private static List<Message.Attachment> attachments(String json) {
+    List<Message.Attachment> out = new ArrayList<>();
+    for (JsonNode a : Json.read(json, JsonNode.class)) {
+      if (a.isTextual()) out.add(new Message.Attachment(a.asText(), null, null));
+      else
+        out.add(
+            new Message.Attachment(
+                a.path("name").asText("attachment"),
+                a.path("size").isNumber() ? a.path("size").asLong() : null,
+                a.path("url").isTextual() ? a.path("url").asText() : null));
+    }
+    return out;
   }
 
   private static String key(Message m) {
@@ -217,7 +244,7 @@ public final class Conversations {
             .bind("created", m.createdAt() == null ? 0L : m.createdAt().toEpochMilli())
             .bind("body", body)
             .bind("html", html)
-            .bind("files", Json.write(m.attachmentNames()))
+            .bind("files", Json.write(m.attachments()))
             .bind("truncated", truncated ? 1 : 0)
             .execute()
         == 1;

@@ -20,6 +20,29 @@ public final class DemoHosts implements AutoCloseable {
     this.jira = SimulatedJira.start(SimulatedJira.defaults().seed(seed).now(now).build());
   }
 
+  /**
+   * The same hosts scaled down for tests: {@code tickets} tickets (Zendesk) and issues (Jira) each,
+   * shared by {@code agents} agents per host, so each agent still has tickets every week.
+   */
+  public DemoHosts(long seed, Instant now, int tickets, int agents) {
+    this.zendesk =
+        SimulatedZendesk.start(
+            SimulatedZendesk.defaults()
+                .seed(seed)
+                .now(now)
+                .ticketCount(tickets)
+                .agentCount(agents)
+                .build());
+    this.jira =
+        SimulatedJira.start(
+            SimulatedJira.defaults()
+                .seed(seed)
+                .now(now)
+                .issueCount(tickets)
+                .agentCount(agents)
+                .build());
+  }
+
   public SimulatedZendesk zendesk() {
     return zendesk;
   }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Database;
 import java.net.URLEncoder;
@@ -20,9 +21,11 @@ import java.util.Optional;
  */
 public final class PanelPage {
   private final Database db;
+  private final Conversations conversations;
 
-  public PanelPage(Database db) {
+  public PanelPage(Database db, Conversations conversations) {
     this.db = db;
+    this.conversations = conversations;
   }
 
   void register(RoutesConfig r, Pages pages) {
@@ -96,7 +99,12 @@ public final class PanelPage {
     pages.page(
         ctx,
         "panel.jte",
-        pages.shell("Scoring panel", p, ctx.path(), true, List.of("scoring.js", "panel.js")),
+        pages.shell(
+            "Scoring panel",
+            p,
+            ctx.path(),
+            true,
+            List.of("scoring.js", "suggestions.js", "panel.js")),
         Map.of("panel", PanelView.of(p, t, calibration, tags)));
   }
 
@@ -150,7 +158,10 @@ public final class PanelPage {
         > 0;
   }
 
-  /** The stored conversation as an HTML fragment, loaded when the panel's section opens. */
+  /**
+   * The stored conversation (the {@code messages} table) as an HTML fragment, loaded when the
+   * panel's section opens; the same team rule as {@code GET /api/v1/tickets/{id}/messages}.
+   */
   private void conversation(Context ctx, Pages pages) {
     Optional<Principal> signedIn = Pages.signedIn(ctx);
     if (signedIn.isEmpty()) return;
@@ -164,22 +175,13 @@ public final class PanelPage {
       ctx.status(404).html(pages.render("conversation.jte", Map.of("found", false)));
       return;
     }
-    String payload = db.read(h -> PanelTicket.payload(h, ticketId)).orElse("{}");
-    List<?> stored =
-        (List<?>) Json.read(payload, Map.class).getOrDefault("conversation", List.of());
-    var messages = new ArrayList<ConversationMessage>();
-    for (Object o : stored == null ? List.of() : stored) {
-      Map<?, ?> m = (Map<?, ?>) o;
-      messages.add(
-          new ConversationMessage(
-              String.valueOf(m.get("authorRole")),
-              !Boolean.TRUE.equals(m.get("publicMessage")),
-              m.get("createdAt") == null ? null : String.valueOf(m.get("createdAt")),
-              m.get("body") == null ? "" : String.valueOf(m.get("body"))));
-    }
-    ctx.html(pages.render("conversation.jte", Map.of("found", true, "messages", messages)));
+    Map<String, Object> k = t.get().ticket();
+    TranscriptView transcript =
+        TranscriptView.of(
+            db.read(
+                h ->
+                    conversations.read(
+                        h, (String) k.get("connection_id"), (String) k.get("external_id"))));
+    ctx.html(pages.render("conversation.jte", Map.of("found", true, "transcript", transcript)));
   }
-
-  /** One message of a ticket's conversation as the panel shows it. */
-  record ConversationMessage(String author, boolean internal, String createdAt, String body) {}
 }

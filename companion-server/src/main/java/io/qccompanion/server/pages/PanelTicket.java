@@ -39,7 +39,7 @@ record PanelTicket(Map<String, Object> ticket, Optional<Map<String, Object>> sam
                     t, h.createQuery(SAMPLE).bind("ticket", t.get("id")).mapToMap().findFirst()));
   }
 
-  /** The conversation JSON stored with the ticket. */
+  /** The JSON stored with the ticket (its tags). */
   static Optional<String> payload(Handle h, String ticketId) {
     return h.createQuery("SELECT payload FROM tickets WHERE id = :id")
         .bind("id", ticketId)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qccompanion.model.Message;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.evaluations.TicketFixture;
 import io.qccompanion.server.testing.Api;
 import io.qccompanion.server.testing.TestApp;
@@ -76,14 +75,7 @@ class AutoQaApiTest {
         List.of(
             new Message("c1", "customer", true, t, customer),
             new Message("a1", "agent", true, t.plusSeconds(1800), agent));
-    app.c()
-        .db()
-        .run(
-            h ->
-                h.createUpdate("UPDATE tickets SET payload = ? WHERE id = ?")
-                    .bind(0, Json.write(Map.of("tags", List.of(), "conversation", messages)))
-                    .bind(1, ticketId)
-                    .execute());
+    fx.conversation(ticketId, messages);
   }
 
   @AfterAll
@@ -208,6 +200,76 @@ class AutoQaApiTest {
     assertThat(greeting.get("reason").asText()).isEqualTo("2 of 200 double-scored tickets");
     JsonNode tone = criteria.get(1);
     assertThat(tone.get("pairs").asInt()).isEqualTo(2);
+    // every pre-filled criterion answered differently is recorded as an override, by whom
+    assertThat(greeting.get("overridden").asInt()).isEqualTo(1);
+    assertThat(greeting.get("accepted").asInt()).isEqualTo(1);
+    String curtEvaluation =
+        qc.get("/api/v1/evaluations?ticketId=" + curt).json().at("/items/0/id").asText();
+    JsonNode overrides =
+        qc.get("/api/v1/autoqa/overrides?evaluationId=" + curtEvaluation).json().get("items");
+    JsonNode greetingOverride = null;
+    for (JsonNode o : overrides)
+      if (o.get("criterionId").asText().equals("greeting")) greetingOverride = o;
+    assertThat(greetingOverride).as(overrides.toString()).isNotNull();
+    assertThat(greetingOverride.get("automaticValue").asDouble()).isZero();
+    assertThat(greetingOverride.get("humanValue").asDouble()).isEqualTo(1.0);
+    assertThat(greetingOverride.get("outcome").asText()).isEqualTo("OVERRIDDEN");
+    assertThat(greetingOverride.get("decidedBy").asText())
+        .isEqualTo(qc.get("/api/v1/me").json().get("id").asText());
+    assertThat(greetingOverride.get("decidedAt").asText()).isNotBlank();
+    assertThat(greetingOverride.get("ruleSetVersion").asText()).startsWith("autoqa-1/");
+    // blind grading: another QC sees none of them, a lead sees them all
+    assertThat(app.as(Role.QC).get("/api/v1/autoqa/overrides").json().get("items")).isEmpty();
+    assertThat(
+            app.as(Role.QC_LEAD)
+                .get("/api/v1/autoqa/overrides?criterionId=greeting")
+                .json()
+                .get("items"))
+        .hasSize(1);
+    assertThat(app.as(Role.AGENT).get("/api/v1/autoqa/overrides").status()).isEqualTo(403);
+  }
+
+  @Test
+  void suggestionsCarryTheMappedValueAndEvidenceIntoTheStoredTranscript() {
+    admin.put(
+        "/api/v1/autoqa/bindings/" + versionId,
+        Map.of(
+            "bindings",
+            List.of(
+                Map.of("criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
+    app.app().autoQa().worker().runOnce(100);
+    var res = qc.get("/api/v1/tickets/" + polite + "/suggestions?scorecardVersionId=" + versionId);
+    assertThat(res.status()).as(res.toString()).isEqualTo(200);
+    JsonNode greeting = res.json().get("suggestions").get(0);
+    assertThat(greeting.get("criterionId").asText()).isEqualTo("greeting");
+    assertThat(greeting.get("value").asDouble()).isEqualTo(1.0);
+    JsonNode evidence = greeting.get("evidence").get(0);
+    String text =
+        qc.get("/api/v1/tickets/" + polite + "/messages")
+            .json()
+            .get("items")
+            .get(evidence.get("messageIndex").asInt())
+            .get("text")
+            .asText();
+    assertThat(text.substring(evidence.get("start").asInt(), evidence.get("end").asInt()))
+        .isEqualTo(evidence.get("excerpt").asText())
+        .startsWith("Hi");
+
+    assertThat(
+            qc.get("/api/v1/tickets/" + empty + "/suggestions?scorecardVersionId=" + versionId)
+                .json()
+                .get("suggestions"))
+        .isEmpty();
+    var missing = qc.get("/api/v1/tickets/" + polite + "/suggestions");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().get("field").asText()).isEqualTo("scorecardVersionId");
+    assertThat(qc.get("/api/v1/tickets/nope/suggestions?scorecardVersionId=x").status())
+        .isEqualTo(404);
+    assertThat(
+            app.as(Role.MANAGER)
+                .get("/api/v1/tickets/" + polite + "/suggestions?scorecardVersionId=" + versionId)
+                .status())
+        .isEqualTo(403);
   }
 
   static JsonNode find(JsonNode checks, String id) {

@@ -8,7 +8,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.qccompanion.model.Message;
 import io.qccompanion.server.auth.Role;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.store.Ids;
 import io.qccompanion.server.testing.Api;
@@ -47,6 +49,7 @@ final class BrowserFixture implements AutoCloseable {
   final Api admin = app.as(Role.ADMIN);
   final String teamId;
   final String connectionId = Ids.newId();
+  final Conversations conversations = new Conversations(app.clock());
   private final Playwright playwright;
   private final Browser browser;
 
@@ -111,7 +114,10 @@ final class BrowserFixture implements AutoCloseable {
         .write(h -> app.c().users().createAgent(h, name, null, teamId, Instant.EPOCH).id());
   }
 
-  /** A solved ticket of {@code agentId} with bad CSAT, a reopen and a short conversation. */
+  /**
+   * A solved ticket of {@code agentId} with bad CSAT, a reopen and a short conversation stored as
+   * the sync stores it.
+   */
   String ticket(String agentId, String subject) {
     return ticket(connectionId, agentId, subject);
   }
@@ -121,16 +127,6 @@ final class BrowserFixture implements AutoCloseable {
     String id = Ids.newId();
     int n = SEQ.incrementAndGet();
     long solved = app.clock().millis() - 3_600_000;
-    var conversation =
-        List.of(
-            Map.of("authorRole", "end-user", "publicMessage", true, "body", "My invoice is wrong."),
-            Map.of(
-                "authorRole",
-                "agent",
-                "publicMessage",
-                true,
-                "body",
-                "Fixed it, sorry about that."));
     app.c()
         .db()
         .run(
@@ -153,10 +149,33 @@ final class BrowserFixture implements AutoCloseable {
                   solved,
                   solved,
                   "https://acme.zendesk.test/agent/tickets/" + (1000 + n),
-                  Json.write(Map.of("conversation", conversation)),
+                  Json.write(Map.of("tags", List.of())),
                   solved);
               h.execute(
                   "INSERT INTO ticket_agents (ticket_id, agent_id) VALUES (?, ?)", id, agentId);
+              Instant at = Instant.ofEpochMilli(solved - 600_000);
+              conversations.store(
+                  h,
+                  connection,
+                  String.valueOf(1000 + n),
+                  List.of(
+                      Message.builder()
+                          .id("m1")
+                          .authorId("c1")
+                          .authorRole("end-user")
+                          .publicMessage(true)
+                          .createdAt(at)
+                          .body("My invoice is wrong.")
+                          .build(),
+                      Message.builder()
+                          .id("m2")
+                          .authorId("a1")
+                          .authorRole("agent")
+                          .publicMessage(true)
+                          .createdAt(at.plusSeconds(300))
+                          .body("Fixed it, sorry about that.")
+                          .build()),
+                  Conversations.Limits.DEFAULT);
             });
     return id;
   }

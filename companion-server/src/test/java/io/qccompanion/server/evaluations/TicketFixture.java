@@ -1,6 +1,7 @@
 package io.qccompanion.server.evaluations;
 
 import io.qccompanion.server.CompanionApp;
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.domain.Json;
 import io.qccompanion.server.scorecards.Criterion;
 import io.qccompanion.server.scorecards.Scale;
@@ -78,6 +79,26 @@ public final class TicketFixture {
                     .bind("payload", Json.write(Map.of("tags", List.of(tags))))
                     .execute());
     return id;
+  }
+
+  /** Stores {@code messages} as the ticket's conversation, as the sync does. */
+  public void conversation(String ticketId, List<io.qccompanion.model.Message> messages) {
+    c.db()
+        .run(
+            h -> {
+              var t =
+                  h.createQuery("SELECT connection_id, external_id FROM tickets WHERE id = ?")
+                      .bind(0, ticketId)
+                      .mapToMap()
+                      .one();
+              new Conversations(c.clock())
+                  .store(
+                      h,
+                      (String) t.get("connection_id"),
+                      (String) t.get("external_id"),
+                      messages,
+                      Conversations.Limits.DEFAULT);
+            });
   }
 
   /**

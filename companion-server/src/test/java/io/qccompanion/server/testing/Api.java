@@ -16,7 +16,8 @@ public final class Api {
   private final String baseUrl;
   private final String token;
 
-  Api(String baseUrl, String token) {
+  /** A client of {@code baseUrl} sending {@code token} as Bearer (null: none). */
+  public Api(String baseUrl, String token) {
     this.baseUrl = baseUrl;
     this.token = token;
   }

@@ -75,6 +75,8 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/autoqa/bindings/{versionId}", STAFF);
     allow("PUT /api/v1/autoqa/bindings/{versionId}", ADMIN);
     allow("GET /api/v1/tickets/{id}/auto-evaluation", STAFF);
+    allow("GET /api/v1/tickets/{id}/suggestions", GRADERS);
+    allow("GET /api/v1/autoqa/overrides", STAFF);
     allow("GET /api/v1/audit-pack/clauses", ADMIN_MANAGER);
     allow("PUT /api/v1/audit-pack/clauses/{kind}", ADMIN);
     allow("GET /api/v1/feedback/summary", ANY);

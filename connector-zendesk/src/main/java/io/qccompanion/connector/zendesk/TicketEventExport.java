@@ -78,8 +78,15 @@ final class TicketEventExport {
   private static Message message(JsonNode c, Map<String, String> roles) {
     String author = c.path("author_id").asText(null);
     String role = roles.get(author);
-    List<String> attachments = new ArrayList<>();
-    c.path("attachments").forEach(a -> attachments.add(a.path("file_name").asText("attachment")));
+    List<Message.Attachment> attachments = new ArrayList<>();
+    c.path("attachments")
+        .forEach(
+            a ->
+                attachments.add(
+                    new Message.Attachment(
+                        a.path("file_name").asText("attachment"),
+                        a.path("size").isNumber() ? a.path("size").asLong() : null,
+                        TicketMapper.textOrNull(a.path("content_url")))));
     return Message.builder()
         .id(c.path("id").asText(null))
         .authorId(author)
@@ -92,7 +99,7 @@ final class TicketEventExport {
         .createdAt(TicketMapper.instantOrNull(c.path("created_at")))
         .body(c.path("plain_body").asText(c.path("body").asText("")))
         .html(TicketMapper.textOrNull(c.path("html_body")))
-        .attachmentNames(attachments)
+        .attachments(attachments)
         .build();
   }
 }

@@ -130,7 +130,14 @@ class ZendeskTicketSourceTest {
     comment.put("author_id", 5031726587L).put("body", "This is a comment").put("public", true);
     comment.put("html_body", "<div class=\"zd-comment\"><p dir=\"auto\">This is a comment</p>");
     comment.put("audit_id", 91048994468L).put("created_at", "2009-06-25T10:15:18Z");
-    comment.putArray("attachments").addObject().put("file_name", "screenshot.png");
+    comment
+        .putArray("attachments")
+        .addObject()
+        .put("file_name", "screenshot.png")
+        .put("size", 2532)
+        .put(
+            "content_url",
+            "https://company.zendesk.com/attachments/token/vZSb/?name=screenshot.png");
     // Another ticket's comment (not in this page) travels in Page.conversations.
     ObjectNode other = events.withArray("ticket_events").addObject();
     other.put("id", 926256957615L).put("ticket_id", 99).put("timestamp", 1601357503);
@@ -162,6 +169,12 @@ class ZendeskTicketSourceTest {
               assertThat(m.html()).contains("<p dir=\"auto\">This is a comment</p>");
               assertThat(m.publicMessage()).isTrue();
               assertThat(m.attachmentNames()).containsExactly("screenshot.png");
+              assertThat(m.attachments())
+                  .containsExactly(
+                      new io.qccompanion.model.Message.Attachment(
+                          "screenshot.png",
+                          2532L,
+                          "https://company.zendesk.com/attachments/token/vZSb/?name=screenshot.png"));
               assertThat(m.createdAt()).isEqualTo(Instant.parse("2009-06-25T10:15:18Z"));
             });
     assertThat(page.conversations().get("99"))
