@@ -25,7 +25,16 @@ public final class AutoQaFeature {
       SpotlightSignals.Sink spotlight) {
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
     TeamRules rules = TeamRules.DEFAULTS;
-    this.worker = new AutoQaWorker(db, clock, engine, store, conversations, rules, spotlight);
+    this.worker =
+        new AutoQaWorker(
+            db,
+            clock,
+            engine,
+            store,
+            conversations,
+            rules,
+            spotlight,
+            Runtime.getRuntime().availableProcessors());
     this.routes =
         new AutoQaRoutes(
             db,
