@@ -62,9 +62,25 @@ final class DemoData {
     var latest =
         c.db().write(h -> c.sampling().engine().sampleWindow(h, thisWeek, clock.instant()));
     out.printf(
-        "  graded %d sampled tickets over 12 weeks; %d selected this week%n",
-        graded, latest.selected());
+        "  graded %d sampled tickets over 12 weeks; %d selected this week; agents by tier: %s%n",
+        graded, latest.selected(), tiers(c, thisWeek));
     seedWorkflows(version, leadId, agentUserId);
+  }
+
+  /** Agents per competency tier in this week's sampling decisions, e.g. {@code NEW 2, ...}. */
+  static Map<String, Integer> tiers(CompanionApp c, Instant weekStart) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    c.db()
+        .read(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT tier, COUNT(DISTINCT agent_id) FROM sample_decisions
+                        WHERE week_start = ? AND tier IS NOT NULL GROUP BY tier""")
+                    .bind(0, weekStart.toEpochMilli())
+                    .map((rs, ctx) -> out.put(rs.getString(1), rs.getInt(2)))
+                    .list());
+    return out;
   }
 
   private record OpenSample(String ticketId, String qcId, String agentEmail) {}
