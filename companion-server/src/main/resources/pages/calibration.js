@@ -51,6 +51,7 @@
     const chosen = h('ul', { id: 'cal-picked' });
     let next = null;
     let shown = 0;
+    let asked = 0; // only the latest search may draw its answer
     const drawPicked = () => chosen.replaceChildren(...(picked.size ? [...picked.values()].map((t) => h('li', {},
       h('strong', {}, t.key || t.id), ' ', t.subject || '', ' ',
       h('button', { type: 'button', class: 'link', 'aria-label': 'Remove ' + (t.key || t.id), onclick: () => {
@@ -69,8 +70,10 @@
       for (const [k, el] of [['q', q], ['agentId', agent], ['teamId', team], ['host', host], ['solvedFrom', from], ['solvedTo', to], ['autoqaFailed', finding]])
         if (el.value) params.set(k, el.value);
       if (append && next) params.set('cursor', next);
+      const mine = ++asked;
       try {
         const res = await api('GET', '/api/v1/calibrations/candidates?' + params);
+        if (mine !== asked) return;
         if (res.hosts && host.options.length === 1) host.append(...res.hosts.map((x) => h('option', { value: x }, x)));
         if (!append) { rows.replaceChildren(); shown = 0; }
         rows.append(...res.items.map(row));

@@ -63,7 +63,7 @@ class CalibrationBrowserTest {
     l.locator("#cal-graders input[value='" + fx.userId(ben) + "']").check();
     l.getByLabel("Benchmark grader").selectOption(fx.userId(ann));
     BrowserFixture.assertNoSeriousA11yViolations(l);
-    l.locator("#new-session button").click();
+    l.locator("#cal-create").click();
     l.waitForURL(u -> u.matches(".*/calibration/[^/]+$"));
     assertThat(l.locator("#session-status")).containsText("0 of 4 grades in");
     assertThat(l.locator("#reveal")).isDisabled();
