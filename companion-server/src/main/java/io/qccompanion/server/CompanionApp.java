@@ -414,6 +414,10 @@ public final class CompanionApp implements AutoCloseable {
     return javalin;
   }
 
+  public ComplianceEscalations escalations() {
+    return escalations;
+  }
+
   public PrometheusMeterRegistry metrics() {
     return metrics;
   }

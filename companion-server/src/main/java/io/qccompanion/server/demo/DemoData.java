@@ -2,6 +2,7 @@ package io.qccompanion.server.demo;
 
 import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.compliance.ComplianceEscalations;
 import io.qccompanion.server.evaluations.EvaluationRequest;
 import io.qccompanion.server.scorecards.ScorecardVersion;
 import java.io.PrintStream;
@@ -57,6 +58,7 @@ final class DemoData {
       clock.pin(to.minusSeconds(3600));
       c.db().run(h -> c.sampling().engine().sampleWindow(h, from, to));
       graded += gradeOpenSamples(version, skill, from);
+      resolveEscalationsBefore(from.minus(Duration.ofDays(7)), leadId);
     }
     clock.release();
     var latest =
@@ -81,6 +83,37 @@ final class DemoData {
                     .map((rs, ctx) -> out.put(rs.getString(1), rs.getInt(2)))
                     .list());
     return out;
+  }
+
+  /**
+   * The compliance owner's week: escalations raised before {@code before} are resolved (an open one
+   * keeps the agent AT_RISK, so without this every agent who ever failed stays there).
+   */
+  private void resolveEscalationsBefore(Instant before, String leadId) {
+    var c = app;
+    c.db()
+        .run(
+            h -> {
+              List<String> ids =
+                  h.createQuery(
+                          "SELECT id FROM compliance_escalations WHERE status <> 'RESOLVED'"
+                              + " AND created_at < ? ORDER BY id")
+                      .bind(0, before.toEpochMilli())
+                      .mapTo(String.class)
+                      .list();
+              for (String id : ids)
+                c.escalations()
+                    .update(
+                        h,
+                        leadId,
+                        id,
+                        new ComplianceEscalations.EscalationChange(
+                            null,
+                            "RESOLVED",
+                            null,
+                            "Reviewed with the agent in the weekly 1:1; process refresher done.",
+                            null));
+            });
   }
 
   private record OpenSample(String ticketId, String qcId, String agentEmail) {}
