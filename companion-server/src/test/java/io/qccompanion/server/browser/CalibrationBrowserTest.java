@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.testing.Api;
 import java.util.List;
@@ -245,7 +246,10 @@ class CalibrationBrowserTest {
     String lead = fx.user(Role.QC_LEAD, null);
     Page l = fx.login(lead, 1200);
     l.navigate(fx.url("/calibration/" + session));
-    assertThat(l.locator("#benchmarks")).containsText("Benchmark answers");
+    // The page makes five requests before the form; a loaded CI machine needs more than 5 s.
+    assertThat(l.locator("#benchmarks"))
+        .containsText(
+            "Benchmark answers", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
     var first = l.locator(".benchmark-form[data-ticket='" + t1 + "']");
     assertThat(first.locator(".bm-status")).hasText("Not recorded yet");
     assertThat(first.locator(".grader-answers").first()).containsText("Yes");
@@ -339,6 +343,8 @@ class CalibrationBrowserTest {
     Page q = fx.login(fx.user(Role.QC_LEAD, null), 1000);
     q.navigate(fx.url("/calibration/" + session));
     var row = q.locator("#gate-criteria [data-criterion='greeting']");
+    assertThat(row)
+        .containsText("Greeting", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
     assertThat(row).containsText("Greeting");
     assertThat(row.locator(".alpha"))
         .containsText(String.format(Locale.ROOT, "%.3f", gate.get("alpha").asDouble()));
