@@ -327,6 +327,10 @@ public final class CompanionApp implements AutoCloseable {
     return javalin;
   }
 
+  public ComplianceEscalations escalations() {
+    return escalations;
+  }
+
   public PrometheusMeterRegistry metrics() {
     return metrics;
   }

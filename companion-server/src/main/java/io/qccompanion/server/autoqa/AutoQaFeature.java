@@ -3,6 +3,7 @@ package io.qccompanion.server.autoqa;
 import io.javalin.config.RoutesConfig;
 import io.qccompanion.server.audit.AuditLog;
 import io.qccompanion.server.conversations.Conversations;
+import io.qccompanion.server.evaluations.EvaluationListener;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
@@ -29,7 +30,16 @@ public final class AutoQaFeature {
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
     TeamRules rules = TeamRules.DEFAULTS;
     ConversationSource conversations = new StoredConversations(new Conversations(clock));
-    this.worker = new AutoQaWorker(db, clock, engine, store, conversations, rules, spotlight);
+    this.worker =
+        new AutoQaWorker(
+            db,
+            clock,
+            engine,
+            store,
+            conversations,
+            rules,
+            spotlight,
+            Runtime.getRuntime().availableProcessors());
     var bindings = new CriterionBindings(scorecards, audit, clock);
     var suggestions = new Suggestions(store, bindings);
     this.outcomes = new SuggestionOutcomes(suggestions);
@@ -42,8 +52,8 @@ public final class AutoQaFeature {
    * Records accepted and overridden suggestions of a submitted revision; an {@code
    * EvaluationListener} to hand to the evaluations service.
    */
-  public SuggestionOutcomes outcomes() {
-    return outcomes;
+  public EvaluationListener outcomes() {
+    return outcomes::record;
   }
 
   /** The batch worker. */

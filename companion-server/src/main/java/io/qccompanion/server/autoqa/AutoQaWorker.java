@@ -2,8 +2,11 @@ package io.qccompanion.server.autoqa;
 
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Scores closed tickets in batches on its own thread, off the request path. All progress lives in
  * {@code auto_evaluations} (one transaction per ticket), so a crash loses at most the ticket being
  * scored and the next run resumes from the database; a changed ticket or rule set is scored again.
- * Spotlight signals of each result go to sampling in the same transaction.
+ * Spotlight signals of each result go to sampling in the same transaction. A batch is scored on
+ * {@code threads} threads (LanguageTool is the cost and runs one instance per thread); results are
+ * written one by one in ticket order.
  */
 final class AutoQaWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoQaWorker.class);
@@ -26,6 +31,8 @@ final class AutoQaWorker implements AutoCloseable {
   private final ConversationSource conversations;
   private final TeamRules rules;
   private final SpotlightSignals.Sink spotlight;
+  private final int threads;
+  private final ExecutorService scorers;
   private ScheduledExecutorService executor;
 
   public AutoQaWorker(
@@ -35,7 +42,9 @@ final class AutoQaWorker implements AutoCloseable {
       AutoEvaluations store,
       ConversationSource conversations,
       TeamRules rules,
-      SpotlightSignals.Sink spotlight) {
+      SpotlightSignals.Sink spotlight,
+      int threads) {
+    if (threads < 1) throw new IllegalArgumentException("threads < 1");
     this.db = db;
     this.clock = clock;
     this.engine = engine;
@@ -43,15 +52,37 @@ final class AutoQaWorker implements AutoCloseable {
     this.conversations = conversations;
     this.rules = rules;
     this.spotlight = spotlight;
+    this.threads = threads;
+    this.scorers =
+        threads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "autoqa-scorer");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** Scores up to {@code limit} due tickets; returns how many it stored. */
   public int runOnce(int limit) {
     String version = engine.ruleSetVersion(rules);
     List<AutoEvaluations.Due> due = db.read(h -> store.due(h, version, limit));
+    List<CompletableFuture<AutoQaResult>> results = new ArrayList<>(due.size());
     for (AutoEvaluations.Due ticket : due) {
       Optional<Conversation> conversation = db.read(h -> conversations.read(h, ticket.ticketId()));
-      AutoQaResult result = conversation.map(c -> engine.score(c, rules)).orElse(null);
+      results.add(
+          conversation.isEmpty()
+              ? CompletableFuture.completedFuture(null)
+              : threads == 1
+                  ? CompletableFuture.completedFuture(engine.score(conversation.get(), rules))
+                  : CompletableFuture.supplyAsync(
+                      () -> engine.score(conversation.get(), rules), scorers));
+    }
+    for (int i = 0; i < due.size(); i++) {
+      AutoEvaluations.Due ticket = due.get(i);
+      AutoQaResult result = results.get(i).join();
       db.write(
           h -> {
             store.save(h, ticket, version, result, clock.instant());
@@ -83,5 +114,6 @@ final class AutoQaWorker implements AutoCloseable {
   @Override
   public void close() {
     if (executor != null) executor.shutdownNow();
+    if (scorers != null) scorers.shutdownNow();
   }
 }

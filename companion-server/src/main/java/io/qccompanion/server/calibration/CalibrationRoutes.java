@@ -29,6 +29,7 @@ public final class CalibrationRoutes {
   private final CalibrationService service;
   private final EvaluationGateway evaluations;
   private final GraderConsistency consistency;
+  private final CalibrationCandidates candidates = new CalibrationCandidates();
 
   public CalibrationRoutes(
       Database db,
@@ -57,6 +58,7 @@ public final class CalibrationRoutes {
     r.post("/api/v1/calibrations", this::create, LEADS);
     r.get("/api/v1/calibrations", this::list, VIEWERS);
     r.get("/api/v1/calibrations/graders", this::graders, LEADS);
+    r.get("/api/v1/calibrations/candidates", this::candidates, LEADS);
     r.get("/api/v1/calibrations/report", this::overTime, Role.ADMIN, Role.MANAGER, Role.QC_LEAD);
     r.get("/api/v1/calibrations/{id}", this::get, VIEWERS);
     r.get("/api/v1/calibrations/{id}/grades", this::grades, VIEWERS);
@@ -159,10 +161,92 @@ public final class CalibrationRoutes {
                       .bind("s", s.id())
                       .mapToMap()
                       .list());
+              out.put("criteria", criteria(h, s));
+              out.put("benchmarks", service.benchmarks(h, s.id()));
               out.put("missing", service.missingGrades(h, s));
               out.put("revealable", service.revealable(h, s));
               return out;
             }));
+  }
+
+  /** The session's criteria in scorecard order, with what a benchmark form needs. */
+  private List<Map<String, Object>> criteria(Handle h, CalibrationSession s) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    var def = evaluations.definition(h, s.scorecardVersionId(), "/scorecardVersionId");
+    for (var section : def.sections())
+      for (var c : section.criteria()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", c.id());
+        row.put("name", c.name());
+        row.put("section", section.name());
+        row.put("scale", c.scale());
+        row.put("points", c.points());
+        row.put("naAllowed", c.naAllowed());
+        out.add(row);
+      }
+    return out;
+  }
+
+  /**
+   * Closed tickets a lead may pick for a session, inside their team scope: {@code q} (subject,
+   * ticket key or id), {@code agentId}, {@code teamId}, {@code host}, {@code solvedFrom} and {@code
+   * solvedTo} (a date or an instant; a date for {@code solvedTo} includes that day), {@code
+   * autoqaFailed} (a check AutoQA failed), {@code cursor} and {@code limit}.
+   */
+  void candidates(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String teamId = param(ctx, "teamId", 100);
+    if (teamId != null && !p.seesTeam(teamId))
+      throw HttpProblem.forbidden("team outside your scope");
+    String host = param(ctx, "host", 40);
+    if (host != null && !host.matches("[a-z0-9_-]+"))
+      throw HttpProblem.invalid("host", "host is a connector id such as zendesk or jira");
+    String check = param(ctx, "autoqaFailed", 80);
+    if (check != null && !CalibrationCandidates.CHECK_ID.matcher(check).matches())
+      throw HttpProblem.invalid("autoqaFailed", "autoqaFailed is an AutoQA check id");
+    Long from = day(param(ctx, "solvedFrom", 40), "solvedFrom", false);
+    Long to = day(param(ctx, "solvedTo", 40), "solvedTo", true);
+    if (from != null && to != null && from >= to)
+      throw HttpProblem.invalid("solvedTo", "solvedTo must be after solvedFrom");
+    var query =
+        new CalibrationCandidates.Query(
+            param(ctx, "q", 200), param(ctx, "agentId", 100), teamId, host, from, to, check);
+    var cursor = io.qccompanion.server.web.CursorParams.from(ctx);
+    ctx.json(
+        db.read(
+            h -> {
+              var page = candidates.search(h, p, query, cursor);
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("items", page.items());
+              if (page.nextCursor() != null) out.put("nextCursor", page.nextCursor());
+              if (cursor.first()) out.put("hosts", candidates.hosts(h));
+              return out;
+            }));
+  }
+
+  private static String param(Context ctx, String name, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return null;
+    if (v.length() > max)
+      throw HttpProblem.invalid(name, name + " must have at most " + max + " characters");
+    return v.strip();
+  }
+
+  /** A date (UTC day; {@code end}: the day after it) or an instant, as epoch millis. */
+  private static Long day(String value, String field, boolean end) {
+    if (value == null) return null;
+    if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        var date = java.time.LocalDate.parse(value);
+        return (end ? date.plusDays(1) : date)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant()
+            .toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw HttpProblem.invalid(field, field + " is not a date");
+      }
+    }
+    return instant(value, field, 0L);
   }
 
   /** Who a lead can invite: active QCs, QC leads and admins. */

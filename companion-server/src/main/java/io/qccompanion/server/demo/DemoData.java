@@ -2,6 +2,7 @@ package io.qccompanion.server.demo;
 
 import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.auth.Principal;
+import io.qccompanion.server.compliance.ComplianceEscalations;
 import io.qccompanion.server.evaluations.EvaluationRequest;
 import io.qccompanion.server.scorecards.ScorecardVersion;
 import java.io.PrintStream;
@@ -57,14 +58,62 @@ final class DemoData {
       clock.pin(to.minusSeconds(3600));
       c.db().run(h -> c.sampling().engine().sampleWindow(h, from, to));
       graded += gradeOpenSamples(version, skill, from);
+      resolveEscalationsBefore(from.minus(Duration.ofDays(7)), leadId);
     }
     clock.release();
     var latest =
         c.db().write(h -> c.sampling().engine().sampleWindow(h, thisWeek, clock.instant()));
     out.printf(
-        "  graded %d sampled tickets over 12 weeks; %d selected this week%n",
-        graded, latest.selected());
+        "  graded %d sampled tickets over 12 weeks; %d selected this week; agents by tier: %s%n",
+        graded, latest.selected(), tiers(c, thisWeek));
     seedWorkflows(version, leadId, agentUserId);
+  }
+
+  /** Agents per competency tier in this week's sampling decisions, e.g. {@code NEW 2, ...}. */
+  static Map<String, Integer> tiers(CompanionApp c, Instant weekStart) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    c.db()
+        .read(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT tier, COUNT(DISTINCT agent_id) FROM sample_decisions
+                        WHERE week_start = ? AND tier IS NOT NULL GROUP BY tier""")
+                    .bind(0, weekStart.toEpochMilli())
+                    .map((rs, ctx) -> out.put(rs.getString(1), rs.getInt(2)))
+                    .list());
+    return out;
+  }
+
+  /**
+   * The compliance owner's week: escalations raised before {@code before} are resolved (an open one
+   * keeps the agent AT_RISK, so without this every agent who ever failed stays there).
+   */
+  private void resolveEscalationsBefore(Instant before, String leadId) {
+    var c = app;
+    c.db()
+        .run(
+            h -> {
+              List<String> ids =
+                  h.createQuery(
+                          "SELECT id FROM compliance_escalations WHERE status <> 'RESOLVED'"
+                              + " AND created_at < ? ORDER BY id")
+                      .bind(0, before.toEpochMilli())
+                      .mapTo(String.class)
+                      .list();
+              for (String id : ids)
+                c.escalations()
+                    .update(
+                        h,
+                        leadId,
+                        id,
+                        new ComplianceEscalations.EscalationChange(
+                            null,
+                            "RESOLVED",
+                            null,
+                            "Reviewed with the agent in the weekly 1:1; process refresher done.",
+                            null));
+            });
   }
 
   private record OpenSample(String ticketId, String qcId, String agentEmail) {}

@@ -39,7 +39,11 @@ final class DemoGrader {
 
   private Answer answer(Criterion c, double skill) {
     if (c.naAllowed() && random.nextDouble() < 0.15) return new Answer(null, true, List.of(), null);
-    double failChance = c.critical() ? 0.06 * (1 - skill) : 0.45 * (1 - skill) + 0.03;
+    // Critical and compliance fails are rare and mostly the weakest agents' (about 1 in 40 of their
+    // tickets, 1 in 3,000 of the strongest), so strong agents can reach PROVEN and weak ones fall
+    // AT_RISK (a critical fail, or an open compliance escalation, puts an agent there).
+    double failChance =
+        c.critical() || c.compliance() ? 0.06 * Math.pow(1 - skill, 2) : 0.45 * (1 - skill) + 0.03;
     boolean fail = random.nextDouble() < failChance;
     double value =
         switch (c.scale()) {

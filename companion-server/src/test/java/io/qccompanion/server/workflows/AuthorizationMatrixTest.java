@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
     allow("POST /api/v1/notifications/{id}/read", ANY);
     allow("GET /api/v1/calibrations", STAFF);
     allow("GET /api/v1/calibrations/graders", LEADS);
+    allow("GET /api/v1/calibrations/candidates", LEADS);
     allow("GET /api/v1/autoqa/status", STAFF);
     allow("GET /api/v1/autoqa/bindings/{versionId}", STAFF);
     allow("PUT /api/v1/autoqa/bindings/{versionId}", ADMIN);

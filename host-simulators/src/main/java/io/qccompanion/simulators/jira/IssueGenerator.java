@@ -1,11 +1,13 @@
 package io.qccompanion.simulators.jira;
 
 import io.qccompanion.simulators.SimOptions;
+import io.qccompanion.simulators.SupportReplies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -156,9 +158,17 @@ final class IssueGenerator {
     return issue;
   }
 
-  /** The generated conversation of an issue, derived from its id so it needs no storage. */
+  /**
+   * The generated conversation of an issue, derived from its id so it needs no storage; the agent's
+   * writing habits follow their skill ({@link SupportReplies}).
+   */
   static List<String[]> thread(SimIssue issue, long seed) {
     Random r = new Random(seed * 31 + issue.id);
+    Set<SupportReplies.Habit> habits =
+        SupportReplies.habits(issue.skill, new Random(seed * 131 + issue.id));
+    boolean poor =
+        habits.contains(SupportReplies.Habit.CURT)
+            || habits.contains(SupportReplies.Habit.DEFENSIVE);
     List<String[]> lines = new ArrayList<>();
     lines.add(
         new String[] {
@@ -167,29 +177,47 @@ final class IssueGenerator {
               + issue.summary.toLowerCase(java.util.Locale.ROOT)
               + ". This started yesterday and is blocking my team. Can you help?"
         });
-    boolean good = r.nextDouble() < issue.skill;
     lines.add(
         new String[] {
           "agent",
-          good
-              ? "Thanks for reaching out, and sorry for the trouble. I can see what happened on your"
-                  + " account; could you confirm the email address you sign in with so I can fix it?"
-              : "Please clear your cache and try again."
+          SupportReplies.reply(
+              poor
+                  ? "Please clear your cache and try again."
+                  : "I can see what happened on your account. Could you confirm the email address"
+                      + " you sign in with so I can fix it?",
+              habits,
+              true,
+              false,
+              false,
+              "there",
+              "Support team",
+              r)
         });
+    boolean upset = poor && r.nextBoolean();
     lines.add(
         new String[] {
           "customer",
-          good
-              ? "Sure, it is the one on this request. Thanks for looking into it."
-              : "I already did that, it still does not work."
+          upset
+              ? SupportReplies.upsetCustomer(r)
+              : poor
+                  ? "I already did that, it still does not work."
+                  : "Sure, it is the one on this request. Thanks for looking into it."
         });
     lines.add(
         new String[] {
           "agent",
-          good
-              ? "All fixed: I corrected the setting and verified it on our side. I'll close this request;"
-                  + " reply here if anything else comes up."
-              : "Should be ok now. Closing."
+          SupportReplies.reply(
+              poor
+                  ? "Should be ok now. Closing."
+                  : "All fixed: I corrected the setting and verified it on our side. I'll close"
+                      + " this request; reply here if anything else comes up.",
+              habits,
+              false,
+              true,
+              upset,
+              "there",
+              "Support team",
+              r)
         });
     return lines;
   }

@@ -1,6 +1,8 @@
 package io.qccompanion.simulators.zendesk;
 
 import io.qccompanion.simulators.SimOptions;
+import io.qccompanion.simulators.SupportReplies;
+import io.qccompanion.simulators.SupportReplies.Habit;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generates the simulated account from a seed: groups, agents with a skill level, requesters and
@@ -19,6 +22,10 @@ final class DataGenerator {
   static final long GROUP_ID_BASE = 360_000_200_000L;
   static final long REQUESTER_ID_BASE = 360_000_300_000L;
   static final int REQUESTERS = 1500;
+
+  /** How long ago the new hires (see {@link #newHire}) started. */
+  static final Duration HIRED_AGO = Duration.ofDays(20);
+
   private static final String[] FIRST = {
     "Amelia", "Noah", "Sofia", "Liam", "Maya", "Lucas", "Chloe", "Ethan", "Zara", "Mateo", "Priya",
     "Oscar", "Hana", "Jonas", "Leila", "Tomás", "Ingrid", "Kwame", "Elena", "Rafael", "Aisha",
@@ -81,6 +88,19 @@ final class DataGenerator {
     }
   }
 
+  /**
+   * Whether the agent joined recently (two in an account of ten or more: the 5th and 15th): they
+   * have tickets of the last {@link #HIRED_AGO} only, so a demo shows agents in their first weeks.
+   */
+  boolean newHire(Agent agent) {
+    int i = index(agent);
+    return agents.size() >= 10 && i % 10 == 4;
+  }
+
+  private static int index(Agent agent) {
+    return (int) (agent.id() - AGENT_ID_BASE);
+  }
+
   static String requesterName(long requesterId) {
     int i = (int) (requesterId - REQUESTER_ID_BASE);
     return FIRST[(i * 13) % FIRST.length] + " " + LAST[(i * 17 + i / 7) % LAST.length];
@@ -127,12 +147,31 @@ final class DataGenerator {
       solved = latestSolve.minusSeconds(random.nextInt(3600));
       created = solved.minus(Duration.ofMinutes(resolution));
     }
+    if (newHire(agent) && created.isBefore(now.minus(HIRED_AGO))) {
+      // Before a new hire's start date their group's other agents took the ticket.
+      List<Agent> others =
+          agentsByGroup.get(index(agent) % groups.size()).stream()
+              .filter(a -> !newHire(a))
+              .toList();
+      if (!others.isEmpty()) t.assigneeId = others.get((int) (id % others.size())).id();
+    }
     t.createdAt = created;
     t.solvedAt = solved;
     boolean closed = solved.isBefore(now.minus(Duration.ofDays(4)));
     t.status = closed ? "closed" : "solved";
     t.updatedAt = closed ? solved.plus(Duration.ofDays(4)) : solved;
     csat(t, s, random);
+    // Writing habits come from their own per-ticket stream, so the rest of the account stays as
+    // it was; a slow ticket waited more than a day for its first reply (solve time unchanged).
+    Random style = new Random(options.seed() * 131 + id);
+    t.habits = SupportReplies.habits(s, style);
+    t.language = SupportReplies.foreignLanguage(style);
+    if (t.habits.contains(Habit.SLOW)) {
+      long wait = 26 * 60 + style.nextInt(24 * 60);
+      t.firstReplyMinutes += wait;
+      t.fullResolutionMinutes += wait;
+      t.createdAt = t.createdAt.minus(Duration.ofMinutes(wait));
+    }
     return t;
   }
 
@@ -192,47 +231,89 @@ final class DataGenerator {
     }
   }
 
-  /** Builds the conversation deterministically from the ticket; called on first access. */
+  /**
+   * Builds the conversation deterministically from the ticket; called on first access. The first
+   * agent reply comes after the ticket's first-reply time, the rest spread over the resolution.
+   */
   List<Comment> conversation(SimTicket t, long firstCommentId) {
     Random random = new Random(options.seed() * 31 + t.id);
-    List<Comment> out = new ArrayList<>();
     long agent = t.assigneeId == null ? AGENT_ID_BASE : t.assigneeId;
-    Instant start = t.createdAt;
-    Instant end = t.solvedAt != null ? t.solvedAt : t.updatedAt;
+    String customer = requesterName(t.requesterId).split(" ")[0];
+    int index = (int) (agent - AGENT_ID_BASE);
+    String agentName =
+        index >= 0 && index < agents.size() ? agents.get(index).name().split(" ")[0] : "Support";
+    Set<Habit> habits = t.habits;
     List<long[]> authors = new ArrayList<>(); // [authorId, public(1/0)]
     List<String> bodies = new ArrayList<>();
+    if (t.language != null) {
+      List<String> lines =
+          SupportReplies.foreignConversation(t.language, habits, customer, agentName);
+      for (int i = 0; i < lines.size(); i++) {
+        authors.add(new long[] {i % 2 == 0 ? t.requesterId : agent, 1});
+        bodies.add(lines.get(i));
+      }
+      return comments(t, firstCommentId, authors, bodies);
+    }
     authors.add(new long[] {t.requesterId, 1});
     bodies.add(t.topic.openings.get(t.variant % t.topic.openings.size()));
     String answer = t.topic.answers.get(t.variant % t.topic.answers.size());
-    for (int r = 1; r <= t.replies; r++) {
-      boolean last = r == t.replies;
+    boolean upset = false;
+    boolean endsBadly =
+        "bad".equals(t.csatScore) || habits.contains(Habit.DEFENSIVE) && random.nextBoolean();
+    int rounds = t.replies + t.reopens;
+    for (int r = 1; r <= rounds; r++) {
+      boolean last = r == rounds;
       if (random.nextDouble() < 0.2) {
         authors.add(new long[] {agent, 0});
         bodies.add(INTERNAL_NOTES[random.nextInt(INTERNAL_NOTES.length)]);
       }
+      String body =
+          r >= t.replies
+              ? answer
+              : Topic.CLARIFICATIONS.get(random.nextInt(Topic.CLARIFICATIONS.size()));
+      boolean closes = last && (endsBadly || t.solvedAt == null);
       authors.add(new long[] {agent, 1});
       bodies.add(
-          last ? answer : Topic.CLARIFICATIONS.get(random.nextInt(Topic.CLARIFICATIONS.size())));
+          SupportReplies.reply(body, habits, r == 1, closes, upset, customer, agentName, random));
       if (!last) {
+        boolean poor = habits.contains(Habit.CURT) || habits.contains(Habit.DEFENSIVE);
+        upset = poor && random.nextBoolean();
         authors.add(new long[] {t.requesterId, 1});
-        bodies.add(Topic.FOLLOW_UPS.get(random.nextInt(Topic.FOLLOW_UPS.size())));
+        bodies.add(
+            upset
+                ? SupportReplies.upsetCustomer(random)
+                : Topic.FOLLOW_UPS.get(random.nextInt(Topic.FOLLOW_UPS.size())));
       }
     }
-    for (int r = 0; r < t.reopens; r++) {
+    if (t.solvedAt != null && endsBadly) {
       authors.add(new long[] {t.requesterId, 1});
-      bodies.add(Topic.FOLLOW_UPS.get(random.nextInt(Topic.FOLLOW_UPS.size())));
-      authors.add(new long[] {agent, 1});
-      bodies.add(answer);
-    }
-    if (t.solvedAt != null && !"bad".equals(t.csatScore)) {
+      bodies.add(SupportReplies.unhappyEnding(random));
+    } else if (t.solvedAt != null) {
       authors.add(new long[] {t.requesterId, 1});
       bodies.add(Topic.THANKS.get(random.nextInt(Topic.THANKS.size())));
       authors.add(new long[] {agent, 1});
-      bodies.add(Topic.SIGN_OFFS.get(random.nextInt(Topic.SIGN_OFFS.size())));
+      String signOff = Topic.SIGN_OFFS.get(random.nextInt(Topic.SIGN_OFFS.size()));
+      bodies.add(
+          SupportReplies.reply(signOff, habits, false, true, false, customer, agentName, random));
     }
+    return comments(t, firstCommentId, authors, bodies);
+  }
+
+  private static List<Comment> comments(
+      SimTicket t, long firstCommentId, List<long[]> authors, List<String> bodies) {
+    Instant start = t.createdAt;
+    Instant end = t.solvedAt != null ? t.solvedAt : t.updatedAt;
     long span = Math.max(1, Duration.between(start, end).toSeconds());
+    long firstReply = Math.min(span * 9 / 10, Math.max(60, t.firstReplyMinutes * 60));
+    List<Comment> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      Instant at = start.plusSeconds(span * i / Math.max(1, bodies.size() - 1));
+      // The opening at the start, the first reply after the first-reply time, the rest spread
+      // evenly up to the solve.
+      Instant at =
+          i == 0
+              ? start
+              : start.plusSeconds(
+                  firstReply + (span - firstReply) * (i - 1) / Math.max(1, bodies.size() - 2));
       String body = bodies.get(i);
       out.add(
           new Comment(
@@ -240,7 +321,9 @@ final class DataGenerator {
               authors.get(i)[0],
               authors.get(i)[1] == 1,
               body,
-              "<div class=\"zd-comment\"><p>" + html(body) + "</p></div>",
+              "<div class=\"zd-comment\"><p>"
+                  + html(body).replace("\n\n", "</p><p>").replace("\n", "<br>")
+                  + "</p></div>",
               at));
     }
     return out;

@@ -1,5 +1,6 @@
 package io.qccompanion.simulators.zendesk;
 
+import io.qccompanion.simulators.SupportReplies;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,12 @@ final class SimTicket {
   String csatScore = "unoffered";
   String csatComment;
 
+  /** How the assignee wrote this ticket's replies (see {@link SupportReplies}). */
+  Set<SupportReplies.Habit> habits = java.util.EnumSet.noneOf(SupportReplies.Habit.class);
+
+  /** de, es or fr for the few tickets not in English; null for English. */
+  String language;
+
   /** Generated on first access so 100,000 tickets stay cheap. */
   List<Comment> comments;
 
@@ -41,6 +48,7 @@ final class SimTicket {
   }
 
   String subject() {
+    if (language != null) return SupportReplies.foreignSubject(language);
     return topic.subjects.get(variant % topic.subjects.size());
   }
 
