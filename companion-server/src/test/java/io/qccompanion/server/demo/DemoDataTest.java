@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,9 @@ class DemoDataTest {
 
   @TempDir Path dir;
 
+  // One demo set-up (the costly part) for both questions.
   @Test
-  void demoHasAgentsInEveryCompetencyTier() {
+  void demoHasAgentsInEveryTierAndAutoQaFindsEveryKindOfProblem() {
     var clock = new DemoClock();
     var log = new ByteArrayOutputStream();
     try (var hosts = new DemoHosts(42, clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -60,28 +60,14 @@ class DemoDataTest {
                         .list();
                     return out;
                   });
-      System.out.println(log.toString(StandardCharsets.UTF_8));
       System.out.println("demo tiers this week: " + tiers);
       assertThat(tiers).containsKeys("NEW", "STANDARD", "PROVEN", "AT_RISK");
-    }
-  }
 
-  // Fails today: the sync now keeps conversations in the messages table and AutoQA's
-  // PayloadConversations reads tickets.payload, so every demo ticket is NO_CONVERSATION. Enable it
-  // once a ConversationSource over messages is wired in CompanionApp.
-  @Disabled("AutoQA reads tickets.payload; the demo's conversations are in the messages table")
-  @Test
-  void autoQaFindsEveryKindOfProblemInTheDemoConversations() {
-    var clock = new DemoClock();
-    var log = new ByteArrayOutputStream();
-    try (var hosts = new DemoHosts(42, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        var app = new CompanionApp(config(), clock)) {
-      new Demo(app, hosts, clock, new PrintStream(log, true, StandardCharsets.UTF_8)).setUp();
       app.start();
       Map<String, Integer> found = new LinkedHashMap<>();
       int scored = 0;
       while (scored < 1200) {
-        int batch = app.autoQa().worker().runOnce(100);
+        int batch = app.autoQa().scoreNow(100);
         scored += batch;
         for (var kind : KINDS.entrySet())
           found.put(
@@ -98,7 +84,6 @@ class DemoDataTest {
         found.put("good: greeting, closing, no typos", good(app));
         if (batch == 0 || !found.containsValue(0)) break;
       }
-      app.autoQa().worker().close();
       System.out.println("AutoQA findings in " + scored + " demo tickets: " + found);
       assertThat(found).doesNotContainValue(0);
     }
