@@ -3,14 +3,19 @@ package io.qccompanion.server.autoqa;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
+import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** AutoQA status (coverage, gates), criterion bindings and a ticket's automatic evaluation. */
 public final class AutoQaRoutes {
@@ -46,6 +51,7 @@ public final class AutoQaRoutes {
   record GateState(
       String scorecardVersionId,
       String criterionId,
+      String criterionName,
       String check,
       String mapping,
       int pairs,
@@ -55,7 +61,8 @@ public final class AutoQaRoutes {
       List<Double> values,
       int[][] confusion,
       String state,
-      String reason) {}
+      String reason,
+      CriterionBindings.Quality quality) {}
 
   public void register(RoutesConfig r) {
     r.get("/api/v1/autoqa/status", this::status, STAFF);
@@ -65,6 +72,7 @@ public final class AutoQaRoutes {
   }
 
   private void status(Context ctx) {
+    CriterionBindings.TicketFilter filter = filter(ctx);
     String version = engine.ruleSetVersion(rules);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ruleSetVersion", version);
@@ -108,10 +116,12 @@ public final class AutoQaRoutes {
               List<GateState> out = new ArrayList<>();
               for (CriterionBindings.Bound b : bindings.all(h)) {
                 AgreementGate.Report r = bindings.gate(h, b, gate);
+                boolean open = r.state() == AgreementGate.State.OPEN;
                 out.add(
                     new GateState(
                         b.scorecardVersionId(),
                         b.binding().criterionId(),
+                        bindings.criterion(h, b).name(),
                         b.binding().check(),
                         b.binding().mapping(),
                         r.pairs(),
@@ -121,11 +131,44 @@ public final class AutoQaRoutes {
                         r.values(),
                         r.confusion(),
                         r.state().name(),
-                        r.reason()));
+                        r.reason(),
+                        open ? bindings.quality(h, b, filter) : null));
               }
               return out;
             }));
     ctx.json(body);
+  }
+
+  /**
+   * The tickets AutoQA quality figures cover: solved from {@code from} to {@code to} (ISO dates,
+   * both included; open-ended when absent) in {@code teamId} or the caller's teams.
+   */
+  private static CriterionBindings.TicketFilter filter(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    long from = day(ctx.queryParam("from"), "from", 0, 0L);
+    long to = day(ctx.queryParam("to"), "to", 1, Long.MAX_VALUE);
+    if (from >= to) throw HttpProblem.invalid("from", "from is after to");
+    String team = ctx.queryParam("teamId");
+    Set<String> teams;
+    if (team != null && !team.isBlank()) {
+      if (!p.seesTeam(team.strip()))
+        throw HttpProblem.forbidden("team '" + team + "' is not yours");
+      teams = Set.of(team.strip());
+    } else teams = p.role() == Role.ADMIN || p.teamIds().isEmpty() ? null : Set.copyOf(p.teamIds());
+    return new CriterionBindings.TicketFilter(from, to, teams);
+  }
+
+  private static long day(String value, String name, int plusDays, long fallback) {
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return LocalDate.parse(value.strip())
+          .plusDays(plusDays)
+          .atStartOfDay(ZoneOffset.UTC)
+          .toInstant()
+          .toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.invalid(name, name + " must be an ISO date like 2026-11-30");
+    }
   }
 
   private void getBindings(Context ctx) {

@@ -28,8 +28,8 @@ import java.util.Map;
  * @param ahtMinutesP90 90th percentile handle time in minutes (nearest rank)
  * @param coveragePercent solved tickets with a counted evaluation / tickets solved
  * @param offTarget names of the KPIs that miss their target
- * @param weightedQuality the design-weighted quality next to the plain mean {@code
- *     qualityPercent}: on the total and on team rows without buckets only
+ * @param weightedQuality the design-weighted quality next to the plain mean {@code qualityPercent}:
+ *     on the total and on team rows without buckets only
  */
 public record SummaryRow(
     String groupKey,

@@ -29,7 +29,8 @@ public record WeightedKpi(
     Double effectiveSampleSize) {
 
   static WeightedKpi of(WeightedQuality q, long withoutProbability) {
-    if (q == null) return new WeightedKpi("hajek", 0, withoutProbability, null, null, null, null, null);
+    if (q == null)
+      return new WeightedKpi("hajek", 0, withoutProbability, null, null, null, null, null);
     boolean interval = q.n() >= 2;
     return new WeightedKpi(
         "hajek",

@@ -56,7 +56,9 @@ final class WeightedQueries {
     Map<String, WeightedKpi> out = new HashMap<>();
     samples.forEach(
         (k, obs) ->
-            out.put(k, WeightedKpi.of(WeightedQuality.estimate(obs, null), missing.getOrDefault(k, 0L))));
+            out.put(
+                k,
+                WeightedKpi.of(WeightedQuality.estimate(obs, null), missing.getOrDefault(k, 0L))));
     return out;
   }
 }
