@@ -203,7 +203,9 @@ public final class ProductionRoutes {
       throw HttpProblem.invalid("/hours", "give at least one of date, kind, hours, note");
     LocalDate newDate = req.date() == null ? null : date(req.date());
     var newKind =
-        req.kind() == null ? null : Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
+        req.kind() == null
+            ? null
+            : Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
     Double newHours = req.hours() == null ? null : Fields.range(req.hours(), 0, 24, "/hours");
     if (req.note() != null && req.note().length() > 2000)
       throw HttpProblem.invalid("/note", "/note must be at most 2000 characters");
