@@ -190,6 +190,7 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/production", ANY);
     allow("GET /api/v1/production/exceptions", STAFF);
     allow("POST /api/v1/production/exceptions", ADMIN_MANAGER);
+    allow("PATCH /api/v1/production/exceptions/{id}", ADMIN_MANAGER);
     allow("DELETE /api/v1/production/exceptions/{id}", ADMIN_MANAGER);
   }
 
