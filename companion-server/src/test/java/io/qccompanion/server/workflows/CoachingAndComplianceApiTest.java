@@ -242,7 +242,8 @@ class CoachingAndComplianceApiTest {
     var csv = manager.get("/api/v1/compliance/escalations/export");
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.text())
-        .startsWith("id,evaluationId")
+        .startsWith("escalation,severity,status")
+        .contains(",Risky,")
         .contains("Agent retrained on data handling");
     assertThat(qc.get("/api/v1/compliance/escalations").status()).isEqualTo(403);
   }
