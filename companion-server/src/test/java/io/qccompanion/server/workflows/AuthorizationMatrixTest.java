@@ -163,6 +163,7 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/compliance/escalations/{id}", COACHES);
     allow("PATCH /api/v1/compliance/escalations/{id}", COACHES);
     allow("GET /api/v1/coaching/sessions", ANY);
+    allow("GET /api/v1/coaching/criteria", COACHES);
     allow("POST /api/v1/coaching/sessions", COACHES);
     allow("POST /api/v1/coaching/sessions/{id}/acknowledge", AGENT);
     allow("GET /api/v1/action-plans", ANY);
