@@ -72,6 +72,24 @@ const QC = (() => {
     return (err) => message(container, err.message || String(err), 'error');
   }
 
+  // The criteria of an agent's scorecard, by name, each labelled with the agent's recent pass rate
+  // (cached per agent); fills a <select> with them when given one.
+  const criteriaCache = {};
+  async function criteriaOf(agentId, select, keep) {
+    if (!agentId) return [];
+    criteriaCache[agentId] = criteriaCache[agentId] || api('GET', '/api/v1/coaching/criteria?agentId=' + encodeURIComponent(agentId));
+    const answer = await criteriaCache[agentId];
+    if (select) {
+      const label = (c) => c.name + ' — ' + (c.passRatePercent == null ? 'not graded in 90 days' : c.passRatePercent + ' % pass over ' + c.answered + ' answers');
+      select.replaceChildren(...(keep ? [h('option', { value: '' }, keep)] : []), ...answer.items.map((c) => h('option', { value: c.criterionId }, label(c))));
+    }
+    return answer.items;
+  }
+  async function criterionName(agentId, criterionId) {
+    if (!criterionId) return null;
+    try { const c = (await criteriaOf(agentId)).find((x) => x.criterionId === criterionId); return c ? c.name : criterionId; } catch (e) { return criterionId; }
+  }
+
   const date = (iso) => (iso ? String(iso).replace('T', ' ').slice(0, 16) : '—');
   const pct = (n) => (n === null || n === undefined ? '—' : Number(n).toFixed(1) + '%');
 
@@ -97,5 +115,5 @@ const QC = (() => {
     }
   }
 
-  return { api, h, field, message, fail, date, pct, sameOriginPath };
+  return { api, h, field, message, fail, date, pct, sameOriginPath, criteriaOf, criterionName };
 })();

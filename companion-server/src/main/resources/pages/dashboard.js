@@ -40,6 +40,39 @@
     if (kpi && kpi.delta != null) lines.push(h('div', { class: 'delta' }, (kpi.delta > 0 ? '+' : '') + kpi.delta + unit + ' vs previous period (' + show(kpi.previous, unit) + ')'));
     return h('div', { class: 'tile ' + (on ? 'on' : off ? 'off' : ''), 'data-tile': key }, ...lines);
   }
+  // the design-weighted estimate next to the sample mean it corrects, with interval and n_eff
+  function weightedLines(w) {
+    if (!w || w.weightedPercent == null) return [h('div', { class: 'v' }, '—'), h('div', {}, 'no evaluation with a sampling probability')];
+    return [h('div', { class: 'v', 'data-kpi': 'weighted' }, w.weightedPercent + ' %'),
+      h('div', { class: 'interval' }, w.low == null ? '95 % interval: needs two evaluations' : '95 % interval ' + w.low + '–' + w.high + ' %'),
+      h('div', { class: 'neff' }, 'effective sample size ' + w.effectiveSampleSize + ' of ' + w.evaluations + ' evaluations'),
+      h('div', { class: 'mean' }, 'sample mean of the same: ' + w.samplePercent + ' %'),
+      w.withoutProbability ? h('div', { class: 'left-out' }, w.withoutProbability + ' sampled by hand, left out') : null];
+  }
+  function weightedTile(w) {
+    return h('div', { class: 'tile', 'data-tile': 'weighted' }, h('div', {}, 'Quality, design-weighted'), ...weightedLines(w));
+  }
+  function teamTile(r) {
+    const q = r.qualityPercent || {};
+    return h('div', { class: 'tile ' + (q.onTarget === true ? 'on' : q.onTarget === false ? 'off' : ''), 'data-team': r.groupKey },
+      h('h3', {}, r.groupLabel || r.groupKey || 'No team'),
+      h('div', { class: 'sample' }, 'Sample mean ', h('span', { class: 'sample-value' }, show(value(q), ' %')), ' of ' + (r.evaluations || 0) + ' evaluations'),
+      h('div', {}, 'Design-weighted'), ...weightedLines(r.weightedQuality));
+  }
+  const gateLabel = (c) => (c.state === 'OPEN' ? 'open: ' + c.reason : 'suggestion only: ' + c.reason);
+  function autoqa(status) {
+    document.querySelector('#autoqa-coverage tbody').replaceChildren(...status.coverage.map((c) => h('tr', { 'data-host': c.host },
+      h('td', {}, c.host), h('td', {}, String(c.closedTickets)), h('td', {}, String(c.withConversation)), h('td', {}, String(c.scored)),
+      h('td', { class: 'coverage' }, c.coverage == null ? '—' : String(Math.round(c.coverage * 1000) / 10)))));
+    document.querySelector('#autoqa-gates tbody').replaceChildren(...status.criteria.map((c) => h('tr', { 'data-criterion': c.criterionId, 'data-state': c.state },
+      h('td', {}, c.criterionName || c.criterionId), h('td', {}, c.check), h('td', {}, String(c.pairs)),
+      h('td', {}, c.alpha == null ? '—' : c.alpha.toFixed(3) + (c.alphaLow == null ? '' : ' (' + c.alphaLow.toFixed(3) + '–' + c.alphaHigh.toFixed(3) + ')')),
+      h('td', { class: 'gate' }, gateLabel(c)),
+      h('td', { class: 'autoqa-quality' }, c.quality ? (c.quality.meanPercent == null ? '—' : c.quality.meanPercent + ' %') + ' over ' + c.quality.tickets + ' tickets' : 'not shown: gate closed'))));
+    document.getElementById('autoqa-note').textContent = status.criteria.length
+      ? 'A criterion counts in AutoQA quality once α ≥ ' + status.gate.minAlpha + ' on at least ' + status.gate.minPairs + ' tickets graded both ways; figures cover every automatically scored ticket solved in the period.'
+      : 'No scorecard criterion is bound to an AutoQA check yet: AutoQA gives suggestions in the panel only.';
+  }
   const sorters = {
     quality: (r) => value(r.qualityPercent), evaluations: (r) => r.evaluations, pass: (r) => r.passRatePercent,
     csat: (r) => value(r.csatPercent), fcr: (r) => value(r.fcrPercent), aht: (r) => -value(r.ahtMinutesMean), coverage: (r) => r.coveragePercent,
@@ -89,8 +122,8 @@
     error.textContent = '';
     try {
       const groupBy = form.groupBy.value;
-      const [weekly, grouped] = await Promise.all([api('GET', url('/api/v1/summaries', { bucket: 'week' })),
-        api('GET', url('/api/v1/summaries', { groupBy, sort: 'quality' }))]);
+      const [weekly, grouped, byTeam] = await Promise.all([api('GET', url('/api/v1/summaries', { bucket: 'week' })),
+        api('GET', url('/api/v1/summaries', { groupBy, sort: 'quality' })), api('GET', url('/api/v1/summaries', { groupBy: 'team' }))]);
       document.getElementById('csv').href = url('/api/v1/summaries', { groupBy, format: 'csv' });
       form.from.value = grouped.period.from; form.to.value = grouped.period.to;
       const partial = new Set(weekly.partialBuckets);
@@ -99,7 +132,7 @@
         + (partial.size ? '; partial weeks (' + [...partial].join(', ') + ') are left out of the trend lines' : '')
         + ' · compared with ' + grouped.previousPeriod.from + ' to ' + grouped.previousPeriod.to + '.';
       const t = grouped.total;
-      document.getElementById('tiles').replaceChildren(tile('Quality', t.qualityPercent, ' %', 'quality'),
+      document.getElementById('tiles').replaceChildren(tile('Quality, sample mean', t.qualityPercent, ' %', 'quality'), weightedTile(t.weightedQuality),
         tile('CSAT', t.csatPercent, ' %', 'csat'), tile('FCR', t.fcrPercent, ' %', 'fcr'), tile('AHT', t.ahtMinutesMean, ' min', 'aht'),
         tile('Evaluations', { value: t.evaluations }, '', 'evaluations'), tile('Coverage', { value: t.coveragePercent }, ' %', 'coverage'),
         tile('Dispute rate', { value: grouped.disputes.disputeRatePercent }, ' %', 'disputes'));
@@ -117,8 +150,12 @@
       document.querySelector('#causes-table tbody').replaceChildren(...grouped.rootCauses.map((c) => h('tr', {},
         h('td', {}, h('a', { href: '#', onclick: (ev) => { ev.preventDefault(); drill('Evaluations with root cause ' + c.rootCause, { rootCause: c.rootCause }); } }, c.rootCause)),
         h('td', {}, String(c.count)), h('td', {}, show(c.sharePercent, ' %')))));
+      document.getElementById('team-tiles').replaceChildren(...byTeam.rows.filter((r) => r.evaluations).map(teamTile));
       lastRows = grouped.rows;
       league();
+      const aq = new URLSearchParams({ from: grouped.period.from, to: grouped.period.to });
+      if (form.team.value.trim()) aq.set('teamId', teamId());
+      autoqa(await api('GET', '/api/v1/autoqa/status?' + aq));
     } catch (err) {
       error.textContent = 'Could not load the summary: ' + err.message;
     }

@@ -29,6 +29,37 @@
   const nameOf = (list, id) => (list.find((x) => x.id === id) || { name: id || '—' }).name;
   const target = (r) => (r.targetSet ? String(r.targetTickets) : 'no target set');
   const attainment = (r) => (r.attainmentPercent == null ? '—' : r.attainmentPercent + ' %');
+  const kinds = [['DOWNTIME', 'Downtime'], ['TRAINING', 'Training'], ['LEAVE', 'Leave'], ['SYSTEM_OUTAGE', 'System outage']];
+  const kindLabel = (k) => (kinds.find(([v]) => v === k) || [k, k])[1];
+  // one exception: read-only with Edit and Delete, or in place as a small form that PATCHes it
+  function exceptionRow(e) {
+    const row = h('tr', { 'data-exception': e.id });
+    const show = () => row.replaceChildren(h('td', {}, e.date), h('td', {}, nameOf(agents, e.agentId)), h('td', {}, kindLabel(e.kind)),
+      h('td', { class: 'hours' }, String(e.hours)), h('td', { class: 'reason' }, e.note || ''), h('td', {},
+        h('button', { type: 'button', onclick: edit, 'aria-label': 'Edit the exception of ' + nameOf(agents, e.agentId) + ' on ' + e.date }, 'Edit'), ' ',
+        h('button', { type: 'button', 'aria-label': 'Delete the exception of ' + nameOf(agents, e.agentId) + ' on ' + e.date, onclick: async () => {
+          if (!confirm('Delete this exception?')) return;
+          try { await api('DELETE', '/api/v1/production/exceptions/' + encodeURIComponent(e.id)); load(); } catch (err) { fail(app)(err); }
+        } }, 'Delete')));
+    function edit() {
+      const who = ' of ' + nameOf(agents, e.agentId);
+      const d = h('input', { type: 'date', name: 'date', value: e.date, required: true, 'aria-label': 'Day' + who });
+      const k = h('select', { name: 'kind', 'aria-label': 'Kind' + who }, kinds.map(([v, l]) => h('option', { value: v, selected: v === e.kind }, l)));
+      const hr = h('input', { type: 'number', name: 'hours', min: 0.25, max: 24, step: 0.25, value: e.hours, required: true, 'aria-label': 'Hours' + who });
+      const r = h('input', { name: 'note', value: e.note || '', 'aria-label': 'Reason' + who });
+      const save = async () => {
+        try {
+          await api('PATCH', '/api/v1/production/exceptions/' + encodeURIComponent(e.id), { date: d.value, kind: k.value, hours: Number(hr.value), note: r.value });
+          message(app, 'Exception changed; the target is recomputed.', 'ok'); load();
+        } catch (err) { fail(app)(err); }
+      };
+      row.replaceChildren(h('td', {}, d), h('td', {}, nameOf(agents, e.agentId)), h('td', {}, k), h('td', {}, hr), h('td', {}, r),
+        h('td', {}, h('button', { type: 'button', class: 'primary', onclick: save }, 'Save'), ' ', h('button', { type: 'button', onclick: show }, 'Cancel')));
+      hr.focus();
+    }
+    show();
+    return row;
+  }
   const query = () => { const p = new URLSearchParams({ from: from.value, to: to.value }); if (team.value) p.set('teamId', team.value); return p; };
   async function load() {
     try {
@@ -46,11 +77,7 @@
       rollup.replaceChildren(...Object.entries(byTeam).map(([id, t]) => h('tr', {}, h('td', {}, nameOf(teams, id)), h('td', {}, String(t.closed)),
         h('td', {}, String(t.hours)), h('td', {}, t.set ? String(Math.round(t.target * 100) / 100) : 'no target set'),
         h('td', {}, t.set && t.target > 0 ? (Math.round(t.closed * 10000 / t.target) / 100) + ' %' : '—'))));
-      exceptions.replaceChildren(...list.items.map((e) => h('tr', {}, h('td', {}, e.date), h('td', {}, nameOf(agents, e.agentId)), h('td', {}, e.kind.replace('_', ' ').toLowerCase()),
-        h('td', {}, String(e.hours)), h('td', {}, e.note || ''), h('td', {}, h('button', { type: 'button', onclick: async () => {
-          if (!confirm('Delete this exception?')) return;
-          try { await api('DELETE', '/api/v1/production/exceptions/' + encodeURIComponent(e.id)); load(); } catch (err) { fail(app)(err); }
-        } }, 'Delete')))));
+      exceptions.replaceChildren(...list.items.map(exceptionRow));
     } catch (err) { fail(app)(err); }
   }
   filters.addEventListener('submit', (e) => { e.preventDefault(); load(); });

@@ -45,6 +45,32 @@ final class AuditReader {
     }
   }
 
+  /** {@link #each} with the actor's name and e-mail and the record's name (the CSV export). */
+  public void eachNamed(Handle h, Query q, Consumer<AuditCsv.Named> sink) {
+    Map<String, Object> binds = new HashMap<>();
+    String sql =
+        "SELECT ae.*, u.name AS actor_name, u.email AS actor_email, "
+            + AuditCsv.RECORD_NAME
+            + " AS record_name FROM ("
+            + sql(q, binds)
+            + ") ae LEFT JOIN users u ON u.id = ae.actor_id ORDER BY ae.at, ae.id";
+    try (var stream =
+        h
+            .createQuery(sql)
+            .bindMap(binds)
+            .setFetchSize(500)
+            .map(
+                (rs, ctx) ->
+                    new AuditCsv.Named(
+                        map(rs),
+                        rs.getString("actor_name"),
+                        rs.getString("actor_email"),
+                        rs.getString("record_name")))
+            .stream()) {
+      stream.forEach(sink);
+    }
+  }
+
   private static String sql(Query q, Map<String, Object> binds) {
     StringBuilder sql =
         new StringBuilder(

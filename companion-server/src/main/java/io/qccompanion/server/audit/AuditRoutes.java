@@ -13,7 +13,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +23,6 @@ import java.util.Map;
 
 /** The audit log, read-only and for admins: a filtered, paginated list and a CSV export. */
 public final class AuditRoutes {
-  private static final List<String> HEADER =
-      List.of("id", "at", "actorId", "action", "entityType", "entityId", "before", "after");
   private final Database db;
   private final AuditReader reader = new AuditReader();
 
@@ -48,36 +48,28 @@ public final class AuditRoutes {
 
   void export(Context ctx) {
     var q = query(ctx, null, null, Integer.MAX_VALUE);
+    ZoneId zone = zone(ctx.queryParam("timeZone"));
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"audit.csv\"");
     try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-      w.write(Csv.line(HEADER));
+      w.write(Csv.line(AuditCsv.header(zone)));
       db.read(
           h -> {
-            reader.each(
-                h,
-                q,
-                e -> {
-                  try {
-                    w.write(
-                        Csv.line(
-                            java.util.Arrays.asList(
-                                e.id(),
-                                e.at(),
-                                e.actorId(),
-                                e.action(),
-                                e.entityType(),
-                                e.entityId(),
-                                e.before(),
-                                e.after())));
-                  } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                  }
-                });
+            reader.eachNamed(h, q, e -> AuditCsv.write(w, e, zone));
             return null;
           });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The reader's IANA zone for the export's times; UTC when not given. */
+  private static ZoneId zone(String value) {
+    if (value == null || value.isBlank()) return ZoneId.of("UTC");
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      throw HttpProblem.invalid("timeZone", "timeZone must be an IANA zone like Europe/Paris");
     }
   }
 

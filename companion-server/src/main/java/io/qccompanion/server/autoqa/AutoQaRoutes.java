@@ -10,11 +10,15 @@ import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.CursorParams;
 import io.qccompanion.server.web.HttpProblem;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import java.util.Set;
 
 /**
  * AutoQA status (coverage, gates), criterion bindings, a ticket's automatic evaluation and the
@@ -59,6 +63,7 @@ final class AutoQaRoutes {
   record GateState(
       String scorecardVersionId,
       String criterionId,
+      String criterionName,
       String check,
       String mapping,
       int pairs,
@@ -69,6 +74,7 @@ final class AutoQaRoutes {
       int[][] confusion,
       String state,
       String reason,
+      CriterionBindings.Quality quality,
       int overridden,
       int accepted) {}
 
@@ -82,6 +88,7 @@ final class AutoQaRoutes {
   }
 
   private void status(Context ctx) {
+    CriterionBindings.TicketFilter filter = filter(ctx);
     String version = engine.ruleSetVersion(rules);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ruleSetVersion", version);
@@ -130,10 +137,12 @@ final class AutoQaRoutes {
                 AgreementGate.Report r = bindings.gate(h, b, gate);
                 int[] counts =
                     outcomes.counts(h, b.scorecardVersionId(), b.binding().criterionId());
+                boolean open = r.state() == AgreementGate.State.OPEN;
                 out.add(
                     new GateState(
                         b.scorecardVersionId(),
                         b.binding().criterionId(),
+                        bindings.criterion(h, b).name(),
                         b.binding().check(),
                         b.binding().mapping(),
                         r.pairs(),
@@ -144,12 +153,45 @@ final class AutoQaRoutes {
                         r.confusion(),
                         r.state().name(),
                         r.reason(),
+                        open ? bindings.quality(h, b, filter) : null,
                         counts[0],
                         counts[1]));
               }
               return out;
             }));
     ctx.json(body);
+  }
+
+  /**
+   * The tickets AutoQA quality figures cover: solved from {@code from} to {@code to} (ISO dates,
+   * both included; open-ended when absent) in {@code teamId} or the caller's teams.
+   */
+  private static CriterionBindings.TicketFilter filter(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    long from = day(ctx.queryParam("from"), "from", 0, 0L);
+    long to = day(ctx.queryParam("to"), "to", 1, Long.MAX_VALUE);
+    if (from >= to) throw HttpProblem.invalid("from", "from is after to");
+    String team = ctx.queryParam("teamId");
+    Set<String> teams;
+    if (team != null && !team.isBlank()) {
+      if (!p.seesTeam(team.strip()))
+        throw HttpProblem.forbidden("team '" + team + "' is not yours");
+      teams = Set.of(team.strip());
+    } else teams = p.role() == Role.ADMIN || p.teamIds().isEmpty() ? null : Set.copyOf(p.teamIds());
+    return new CriterionBindings.TicketFilter(from, to, teams);
+  }
+
+  private static long day(String value, String name, int plusDays, long fallback) {
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return LocalDate.parse(value.strip())
+          .plusDays(plusDays)
+          .atStartOfDay(ZoneOffset.UTC)
+          .toInstant()
+          .toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.invalid(name, name + " must be an ISO date like 2026-11-30");
+    }
   }
 
   private void getBindings(Context ctx) {

@@ -133,14 +133,87 @@ final class CriterionBindings {
     };
   }
 
+  /** The criterion a binding answers. */
+  Criterion criterion(Handle h, Bound bound) {
+    return scorecards
+        .version(h, bound.scorecardVersionId())
+        .flatMap(v -> v.definition().criterion(bound.binding().criterionId()))
+        .orElseThrow(() -> new IllegalStateException("binding to a missing criterion"))
+        .criterion();
+  }
+
+  /**
+   * Which automatically scored tickets AutoQA quality figures cover: solved in [{@code from},
+   * {@code to}) (epoch millis), of {@code teamIds} (null: every team).
+   */
+  record TicketFilter(long from, long to, java.util.Set<String> teamIds) {}
+
+  /**
+   * AutoQA quality of a criterion: the mean automatic answer, as a percentage of full marks, over
+   * every automatically scored ticket the filter selects (not only the sampled ones).
+   *
+   * @param tickets tickets with an automatic answer
+   * @param meanPercent null without tickets
+   */
+  record Quality(long tickets, Double meanPercent) {}
+
+  /** The AutoQA quality of a bound criterion; callers show it only while its gate is open. */
+  Quality quality(Handle h, Bound bound, TicketFilter f) {
+    Criterion c = criterion(h, bound);
+    ScaleMapping mapping = ScaleMapping.parse(bound.binding().mapping());
+    var q =
+        h.createQuery(
+                """
+                SELECT r.value, r.pass, r.confidence FROM auto_check_results r
+                JOIN auto_evaluations a ON a.ticket_id = r.ticket_id AND a.status = 'SCORED'
+                JOIN tickets t ON t.id = r.ticket_id
+                WHERE r.check_id = :check AND t.solved_at >= :from AND t.solved_at < :to"""
+                    + (f.teamIds() == null ? "" : " AND t.team_id IN (<teams>)"))
+            .bind("check", bound.binding().check())
+            .bind("from", f.from())
+            .bind("to", f.to());
+    if (f.teamIds() != null) q.bindList("teams", List.copyOf(f.teamIds()));
+    long[] n = {0};
+    double[] sum = {0};
+    q.map((rs, ctx) -> automatic(rs, bound, mapping))
+        .forEach(
+            v -> {
+              if (v == null) return;
+              n[0]++;
+              sum[0] += percentOfFullMarks(c, v);
+            });
+    return new Quality(n[0], n[0] == 0 ? null : Math.round(sum[0] / n[0] * 100.0) / 100.0);
+  }
+
+  // the scale value as the share of full marks a human answer of that value earns
+  static double percentOfFullMarks(Criterion c, double value) {
+    return switch (c.scale()) {
+      case BINARY -> value * 100;
+      case ONE_TO_FIVE -> (value - 1) / 4 * 100;
+      case POINTS -> c.maxPoints() == 0 ? 0 : value / c.maxPoints() * 100;
+    };
+  }
+
+  private static Double automatic(java.sql.ResultSet rs, Bound bound, ScaleMapping mapping)
+      throws java.sql.SQLException {
+    double value = rs.getDouble(1);
+    boolean na = rs.wasNull();
+    int pass = rs.getInt(2);
+    Boolean passed = rs.wasNull() ? null : pass == 1;
+    return mapping.apply(
+        new CheckResult(
+            bound.binding().check(),
+            na ? null : value,
+            null,
+            passed,
+            List.of(),
+            rs.getDouble(3),
+            ""));
+  }
+
   /** Agreement between the bound check and the human answers on tickets graded both ways. */
   public AgreementGate.Report gate(Handle h, Bound bound, AgreementGate gate) {
-    Criterion c =
-        scorecards
-            .version(h, bound.scorecardVersionId())
-            .flatMap(v -> v.definition().criterion(bound.binding().criterionId()))
-            .orElseThrow(() -> new IllegalStateException("binding to a missing criterion"))
-            .criterion();
+    Criterion c = criterion(h, bound);
     ScaleMapping mapping = ScaleMapping.parse(bound.binding().mapping());
     List<AgreementGate.Pair> pairs = new ArrayList<>();
     h.createQuery(

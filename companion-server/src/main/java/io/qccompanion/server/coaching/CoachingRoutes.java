@@ -39,6 +39,7 @@ final class CoachingRoutes {
   public void register(RoutesConfig r) {
     r.post("/api/v1/coaching/sessions", this::createSession, COACHES);
     r.get("/api/v1/coaching/sessions", this::listSessions, Role.ANYONE);
+    r.get("/api/v1/coaching/criteria", this::criteria, COACHES);
     r.post("/api/v1/coaching/sessions/{id}/acknowledge", this::acknowledge, Role.AGENT);
     r.post("/api/v1/action-plans", this::createPlan, COACHES);
     r.get("/api/v1/action-plans", this::listPlans, Role.ANYONE);
@@ -75,6 +76,19 @@ final class CoachingRoutes {
         Map.of(
             "items",
             scoped(p, db.read(h -> sessions.list(h, agent)), CoachingSessions.Session::teamId)));
+  }
+
+  void criteria(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String agentId = ctx.queryParam("agentId");
+    if (agentId == null || agentId.isBlank())
+      throw HttpProblem.invalid("agentId", "agentId is required");
+    ctx.json(
+        db.read(
+            h -> {
+              AgentScope.require(h, p, agentId, "agentId");
+              return sessions.criteria(h, agentId);
+            }));
   }
 
   void acknowledge(Context ctx) {

@@ -31,7 +31,9 @@ final class CoachingSessions {
       String agentId,
       String teamId,
       String coachId,
+      String coachName,
       List<String> evaluationIds,
+      List<String> evaluationTickets,
       String goal,
       String reality,
       String options,
@@ -48,6 +50,11 @@ final class CoachingSessions {
       String options,
       String wayForward,
       Instant heldAt) {}
+
+  /** The criteria of the agent's scorecard by name, with the agent's recent pass rate on each. */
+  CoachingCriteria.Answer criteria(Handle h, String agentId) {
+    return new CoachingCriteria().forAgent(h, agentId, clock.millis());
+  }
 
   /** Records a held session. */
   public Session create(Handle h, String coachId, Draft d) {
@@ -124,10 +131,27 @@ final class CoachingSessions {
         : query(h, " WHERE agent_id = :agent", Map.of("agent", agentId));
   }
 
+  // the ticket key of each evaluation discussed, in order ("—" once retention removed it)
+  private static List<String> tickets(Handle h, List<String> evaluations) {
+    List<String> keys = new java.util.ArrayList<>();
+    for (String id : evaluations)
+      keys.add(
+          h.createQuery(
+                  "SELECT COALESCE(t.ticket_key, t.external_id) FROM evaluations e"
+                      + " JOIN tickets t ON t.id = e.ticket_id WHERE e.id = :id")
+              .bind("id", id)
+              .mapTo(String.class)
+              .findOne()
+              .orElse("—"));
+    return keys;
+  }
+
   private static List<Session> query(Handle h, String where, Map<String, Object> binds) {
     return h.createQuery(
             "SELECT id, agent_id, team_id, coach_id, evaluation_ids, goal, reality, options,"
-                + " way_forward, held_at, acknowledged_at FROM coaching_sessions"
+                + " way_forward, held_at, acknowledged_at,"
+                + " (SELECT u.name FROM users u WHERE u.id = coach_id) AS coach_name"
+                + " FROM coaching_sessions"
                 + where
                 + " ORDER BY held_at DESC, id")
         .bindMap(binds)
@@ -135,14 +159,18 @@ final class CoachingSessions {
             (rs, ctx) -> {
               long ack = rs.getLong("acknowledged_at");
               boolean none = rs.wasNull();
+              List<String> evaluations =
+                  Json.read(
+                      rs.getString("evaluation_ids"),
+                      new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
               return new Session(
                   rs.getString("id"),
                   rs.getString("agent_id"),
                   rs.getString("team_id"),
                   rs.getString("coach_id"),
-                  Json.read(
-                      rs.getString("evaluation_ids"),
-                      new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {}),
+                  rs.getString("coach_name"),
+                  evaluations,
+                  tickets(h, evaluations),
                   rs.getString("goal"),
                   rs.getString("reality"),
                   rs.getString("options"),

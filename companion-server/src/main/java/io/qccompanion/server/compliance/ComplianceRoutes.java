@@ -5,10 +5,11 @@ import io.javalin.http.Context;
 import io.qccompanion.server.auth.Authenticator;
 import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
-import io.qccompanion.server.csv.Csv;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
 import io.qccompanion.server.web.HttpProblem;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +40,22 @@ public final class ComplianceRoutes {
   }
 
   void export(Context ctx) {
-    StringBuilder csv = new StringBuilder(Csv.line(Escalation.CSV_HEADER));
-    for (Escalation e : visible(ctx)) csv.append(Csv.line(e.csv()));
+    ZoneId zone = zone(ctx.queryParam("timeZone"));
+    List<Escalation> rows = visible(ctx);
+    String csv = db.read(h -> EscalationCsv.write(h, rows, zone));
     ctx.contentType("text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"escalations.csv\"")
-        .result(csv.toString());
+        .result(csv);
+  }
+
+  /** The reader's IANA zone for the export's times; UTC when not given. */
+  static ZoneId zone(String value) {
+    if (value == null || value.isBlank()) return ZoneId.of("UTC");
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      throw HttpProblem.invalid("timeZone", "timeZone must be an IANA zone like Europe/Paris");
+    }
   }
 
   void raise(Context ctx) {

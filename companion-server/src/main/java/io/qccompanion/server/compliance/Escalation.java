@@ -3,7 +3,6 @@ package io.qccompanion.server.compliance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A compliance escalation raised by a critical fail or a flagged compliance criterion.
@@ -31,41 +30,6 @@ record Escalation(
   static final String COLUMNS =
       "id, evaluation_id, ticket_id, agent_id, team_id, severity, reason, owner_id, status,"
           + " resolution_notes, due_at, created_at, updated_at, resolved_at";
-
-  static final List<String> CSV_HEADER =
-      List.of(
-          "id",
-          "evaluationId",
-          "ticketId",
-          "agentId",
-          "teamId",
-          "severity",
-          "reason",
-          "ownerId",
-          "status",
-          "resolutionNotes",
-          "dueAt",
-          "overdue",
-          "createdAt",
-          "resolvedAt");
-
-  List<Object> csv() {
-    return java.util.Arrays.asList(
-        id,
-        evaluationId,
-        ticketId,
-        agentId,
-        teamId,
-        severity,
-        reason,
-        ownerId,
-        status,
-        resolutionNotes,
-        dueAt,
-        overdue,
-        createdAt,
-        resolvedAt);
-  }
 
   static Escalation map(ResultSet rs, long now) throws SQLException {
     Instant due = Instant.ofEpochMilli(rs.getLong("due_at"));

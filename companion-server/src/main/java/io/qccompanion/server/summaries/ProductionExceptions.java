@@ -39,6 +39,19 @@ final class ProductionExceptions {
         .findOne();
   }
 
+  /** Replaces the day, kind, hours and note of {@code e} (matched by id). */
+  public void update(Handle h, ProductionException e) {
+    h.createUpdate(
+            "UPDATE production_exceptions SET day = :day, kind = :kind, hours = :hours,"
+                + " note = :note WHERE id = :id")
+        .bind("id", e.id())
+        .bind("day", e.date().toString())
+        .bind("kind", e.kind().name())
+        .bind("hours", e.hours())
+        .bind("note", e.note())
+        .execute();
+  }
+
   public void delete(Handle h, String id) {
     h.createUpdate("DELETE FROM production_exceptions WHERE id = :id").bind("id", id).execute();
   }

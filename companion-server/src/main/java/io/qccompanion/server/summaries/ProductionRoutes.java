@@ -40,6 +40,7 @@ final class ProductionRoutes {
     r.get("/api/v1/production", this::production, Role.ANYONE);
     r.get("/api/v1/production/exceptions", this::list, Role.STAFF);
     r.post("/api/v1/production/exceptions", this::create, Role.ADMIN, Role.MANAGER);
+    r.patch("/api/v1/production/exceptions/{id}", this::update, Role.ADMIN, Role.MANAGER);
     r.delete("/api/v1/production/exceptions/{id}", this::delete, Role.ADMIN, Role.MANAGER);
   }
 
@@ -182,6 +183,67 @@ final class ProductionRoutes {
               return e;
             });
     ctx.status(201).json(saved);
+  }
+
+  /** A correction of an exception: the fields given replace the stored ones. */
+  record ExceptionChange(String date, String kind, Double hours, String note) {}
+
+  void update(Context ctx) {
+    Principal p = Authenticator.principal(ctx);
+    String id = ctx.pathParam("id");
+    ExceptionChange req = Bodies.read(ctx, ExceptionChange.class);
+    if (req.date() == null && req.kind() == null && req.hours() == null && req.note() == null)
+      throw HttpProblem.invalid("/hours", "give at least one of date, kind, hours, note");
+    LocalDate newDate = req.date() == null ? null : date(req.date());
+    var newKind =
+        req.kind() == null
+            ? null
+            : Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
+    Double newHours = req.hours() == null ? null : Fields.range(req.hours(), 0, 24, "/hours");
+    if (req.note() != null && req.note().length() > 2000)
+      throw HttpProblem.invalid("/note", "/note must be at most 2000 characters");
+    ProductionException saved =
+        db.write(
+            h -> {
+              var before =
+                  exceptions
+                      .find(h, id)
+                      .orElseThrow(() -> HttpProblem.notFound("production exception", id));
+              requireTeam(p, Optional.ofNullable(before.teamId()));
+              var after =
+                  new ProductionException(
+                      before.id(),
+                      before.agentId(),
+                      before.teamId(),
+                      newDate == null ? before.date() : newDate,
+                      newKind == null ? before.kind() : newKind,
+                      newHours == null ? before.hours() : newHours,
+                      req.note() == null ? before.note() : req.note().isBlank() ? null : req.note(),
+                      before.createdBy(),
+                      before.createdAt());
+              double others =
+                  exceptions.hoursOn(h, after.agentId(), after.date())
+                      - (after.date().equals(before.date()) ? before.hours() : 0);
+              if (others + after.hours() > 24)
+                throw HttpProblem.unprocessable(
+                    "/hours",
+                    "exceptions on "
+                        + after.date()
+                        + " would exceed 24 hours ("
+                        + others
+                        + " recorded besides this one)");
+              exceptions.update(h, after);
+              audit.record(
+                  h,
+                  p.userId(),
+                  "production.exception.update",
+                  "production_exception",
+                  id,
+                  before,
+                  after);
+              return after;
+            });
+    ctx.json(saved);
   }
 
   void delete(Context ctx) {

@@ -22,6 +22,12 @@ final class SummaryCsv {
     h.addAll(kpiHeader("fcrPercent"));
     h.addAll(kpiHeader("ahtMinutesMean"));
     h.addAll(List.of("ahtMinutesP50", "ahtMinutesP90", "coveragePercent", "offTarget"));
+    h.addAll(
+        List.of(
+            "weightedQualityPercent",
+            "weightedQualityLow",
+            "weightedQualityHigh",
+            "weightedEffectiveSampleSize"));
     ROW_HEADER = List.copyOf(h);
   }
 
@@ -45,6 +51,11 @@ final class SummaryCsv {
     kpi(v, r.ahtMinutesMean());
     v.addAll(Arrays.asList(r.ahtMinutesP50(), r.ahtMinutesP90(), r.coveragePercent()));
     v.add(String.join(";", r.offTarget()));
+    WeightedKpi w = r.weightedQuality();
+    v.addAll(
+        w == null
+            ? Arrays.asList(null, null, null, null)
+            : Arrays.asList(w.weightedPercent(), w.low(), w.high(), w.effectiveSampleSize()));
     return v;
   }
 

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param ahtMinutesP90 90th percentile handle time in minutes (nearest rank)
  * @param coveragePercent solved tickets with a counted evaluation / tickets solved
  * @param offTarget names of the KPIs that miss their target
+ * @param weightedQuality the design-weighted quality next to the plain mean {@code qualityPercent}:
+ *     on the total and on team rows without buckets only
  */
 public record SummaryRow(
     String groupKey,
@@ -48,4 +50,31 @@ public record SummaryRow(
     Double ahtMinutesP50,
     Double ahtMinutesP90,
     Double coveragePercent,
-    List<String> offTarget) {}
+    List<String> offTarget,
+    WeightedKpi weightedQuality) {
+
+  /** This row with the design-weighted quality estimate. */
+  SummaryRow withWeighted(WeightedKpi weighted) {
+    return new SummaryRow(
+        groupKey,
+        groupLabel,
+        bucketStart,
+        evaluations,
+        qualityPercent,
+        passRatePercent,
+        criticalFails,
+        scoreDistribution,
+        failed,
+        failRatePercent,
+        ticketsClosed,
+        csatPercent,
+        csatRated,
+        fcrPercent,
+        ahtMinutesMean,
+        ahtMinutesP50,
+        ahtMinutesP90,
+        coveragePercent,
+        offTarget,
+        weighted);
+  }
+}

@@ -24,6 +24,7 @@ public final class SummaryService {
   private final TicketQueries tickets = new TicketQueries();
   private final FailureQueries failures = new FailureQueries();
   private final Insights insights = new Insights();
+  private final WeightedQueries weighted = new WeightedQueries();
 
   public SummaryService(Database db, QualityAggregates aggregates, KpiTargets targets) {
     this.db = db;
@@ -64,6 +65,14 @@ public final class SummaryService {
                           previous.slots(Bucket.NONE),
                           resolver)
                       .get(0));
+          boolean teamRows = bucket == Bucket.NONE && groupBy == GroupBy.TEAM;
+          Map<String, WeightedKpi> estimates = weighted.estimates(h, scope, period, teamRows);
+          total = total.withWeighted(estimates.get(WeightedQueries.TOTAL));
+          if (teamRows)
+            rows =
+                rows.stream()
+                    .map(r -> r.evaluations() == null ? r : r.withWeighted(estimate(estimates, r)))
+                    .toList();
           if (bucket == Bucket.NONE && groupBy != GroupBy.NONE) {
             Map<String, SummaryRow> before = new HashMap<>();
             rows(h, scope, previous, groupBy, Bucket.NONE, previous.slots(Bucket.NONE), resolver)
@@ -94,6 +103,12 @@ public final class SummaryService {
                       .map(Period.Slot::label)
                       .toList());
         });
+  }
+
+  // a team row without a counted evaluation still says the estimate has no sample
+  private static WeightedKpi estimate(Map<String, WeightedKpi> estimates, SummaryRow r) {
+    WeightedKpi e = estimates.get(r.groupKey());
+    return e != null ? e : WeightedKpi.of(null, 0);
   }
 
   private static String singleTeam(Scope scope) {
@@ -239,7 +254,8 @@ public final class SummaryService {
         p50,
         p90,
         coverage,
-        offTarget(qualityKpi, csat, fcr, aht));
+        offTarget(qualityKpi, csat, fcr, aht),
+        null);
   }
 
   private static List<String> offTarget(Kpi quality, Kpi csat, Kpi fcr, Kpi aht) {
@@ -273,7 +289,8 @@ public final class SummaryService {
         now.ahtMinutesP50(),
         now.ahtMinutesP90(),
         now.coveragePercent(),
-        now.offTarget());
+        now.offTarget(),
+        now.weightedQuality());
   }
 
   private static Kpi versus(Kpi now, Kpi before) {

@@ -151,6 +151,32 @@ class ManagerScreensBrowserTest {
     assertThat(api.at("/items/0/targetTickets").asDouble()).isEqualTo(30.0);
     assertThat(page.locator("#exceptions")).containsText("VPN outage");
     BrowserFixture.assertNoSeriousA11yViolations(page);
+
+    // corrected in place: 2 h → 5 h of leave, and the target shown is the API's, 40 * 3 / 8
+    String exception =
+        page.locator(
+                "#exceptions tr[data-exception]",
+                new Page.LocatorOptions().setHasText("VPN outage"))
+            .getAttribute("data-exception");
+    Locator row = page.locator("#exceptions tr[data-exception='" + exception + "']");
+    row.getByRole(
+            AriaRole.BUTTON,
+            new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Edit")))
+        .click();
+    BrowserFixture.assertNoSeriousA11yViolations(page);
+    row.getByLabel(java.util.regex.Pattern.compile("^Hours")).fill("5");
+    row.getByLabel(java.util.regex.Pattern.compile("^Kind")).selectOption("LEAVE");
+    row.getByLabel(java.util.regex.Pattern.compile("^Reason")).fill("VPN outage, then leave");
+    row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.locator(".flash.ok")).containsText("target is recomputed");
+    JsonNode corrected =
+        managerApi.get("/api/v1/production?from=2026-11-02&to=2026-11-02&agentId=" + dana).json();
+    assertThat(corrected.at("/items/0/targetTickets").asDouble()).isEqualTo(15.0);
+    assertThat(monday).hasText(plain(corrected.at("/items/0/targetTickets").asDouble()));
+    assertThat(row.locator(".hours")).hasText("5");
+    assertThat(row.locator(".reason")).hasText("VPN outage, then leave");
+    assertThat(row).containsText("Leave");
+    BrowserFixture.screenshot(page, "manager-production");
   }
 
   @Test

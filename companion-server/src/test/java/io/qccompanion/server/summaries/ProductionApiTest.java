@@ -108,6 +108,76 @@ class ProductionApiTest {
   }
 
   @Test
+  void anExceptionCorrectedInPlaceRecomputesTheTargetAndIsAudited() {
+    var created =
+        managerT1.post(
+            "/api/v1/production/exceptions",
+            Map.of("agentId", "A1", "date", "2026-10-26", "kind", "TRAINING", "hours", 2));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    String path = "/api/v1/production/exceptions/" + id;
+    String day = "/api/v1/production?from=2026-10-26&to=2026-10-27&agentId=A1";
+    assertThat(a1Row(managerT1.get(day).json(), "2026-10-26").get("targetTickets").asDouble())
+        .isEqualTo(30.0);
+
+    var changed =
+        managerT1.patch(path, Map.of("hours", 6, "note", "Product course", "kind", "LEAVE"));
+    assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+    assertThat(changed.json().get("note").asText()).isEqualTo("Product course");
+    // 40 * (8 - 6) / 8
+    assertThat(a1Row(managerT1.get(day).json(), "2026-10-26").get("targetTickets").asDouble())
+        .isEqualTo(10.0);
+
+    var moved = managerT1.patch(path, Map.of("date", "2026-10-27"));
+    assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    JsonNode both = managerT1.get(day).json();
+    assertThat(a1Row(both, "2026-10-26").get("targetTickets").asDouble()).isEqualTo(40.0);
+    assertThat(a1Row(both, "2026-10-27").get("targetTickets").asDouble()).isEqualTo(10.0);
+    assertThat(a1Row(both, "2026-10-27").get("exceptionHours").asDouble()).isEqualTo(6.0);
+
+    var audit =
+        app.as(Role.ADMIN)
+            .get("/api/v1/audit?entityType=production_exception&entityId=" + id)
+            .json()
+            .get("items");
+    assertThat(audit).hasSize(3);
+    assertThat(audit.get(1).get("action").asText()).isEqualTo("production.exception.update");
+    assertThat(audit.get(1).at("/before/hours").asDouble()).isEqualTo(2.0);
+    assertThat(audit.get(1).at("/after/hours").asDouble()).isEqualTo(6.0);
+  }
+
+  @Test
+  void aCorrectionIsValidatedFieldByFieldAndScopedToTheManagersTeams() {
+    var created =
+        managerT1.post(
+            "/api/v1/production/exceptions",
+            Map.of("agentId", "A1", "date", "2026-10-28", "kind", "DOWNTIME", "hours", 20));
+    String path = "/api/v1/production/exceptions/" + created.json().get("id").asText();
+    managerT1.post(
+        "/api/v1/production/exceptions",
+        Map.of("agentId", "A1", "date", "2026-10-29", "kind", "DOWNTIME", "hours", 8));
+    for (var bad :
+        List.of(
+            Map.of("body", Map.of("hours", 25), "field", "/hours", "status", 400),
+            Map.of("body", Map.of("hours", "two"), "field", "/hours", "status", 400),
+            Map.of("body", Map.of("date", "28/10/2026"), "field", "/date", "status", 400),
+            Map.of("body", Map.of("kind", "NAP"), "field", "/kind", "status", 400),
+            Map.of("body", Map.of("note", "x".repeat(2001)), "field", "/note", "status", 400),
+            Map.of("body", Map.of(), "field", "/hours", "status", 400),
+            // 20 h moved onto a day that already has 8
+            Map.of("body", Map.of("date", "2026-10-29"), "field", "/hours", "status", 422))) {
+      var answer = managerT1.patch(path, bad.get("body"));
+      assertThat(answer.status()).as(answer.text()).isEqualTo(bad.get("status"));
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.json().get("field").asText()).isEqualTo(bad.get("field"));
+    }
+    assertThat(managerT2.patch(path, Map.of("hours", 1)).status()).isEqualTo(403);
+    assertThat(agentA1.patch(path, Map.of("hours", 1)).status()).isEqualTo(403);
+    assertThat(managerT1.patch("/api/v1/production/exceptions/nope", Map.of("hours", 1)).status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void beforeTheTargetTakesEffectOnlyCountsAreShown() {
     var days = managerT1.get("/api/v1/production?from=2026-09-28&to=2026-10-02&agentId=A1").json();
     for (JsonNode r : days.get("items")) {

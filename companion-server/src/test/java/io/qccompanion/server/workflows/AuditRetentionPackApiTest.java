@@ -64,7 +64,11 @@ class AuditRetentionPackApiTest {
     assertThat(page2.has("nextCursor")).isFalse();
     var csv = admin.get("/api/v1/audit/export?entityType=evaluation");
     assertThat(csv.contentType()).startsWith("text/csv");
-    assertThat(csv.text().lines()).hasSize(3).first().asString().startsWith("id,at,actorId");
+    assertThat(csv.text().lines())
+        .hasSize(3)
+        .first()
+        .asString()
+        .startsWith("event,at (UTC),actor,");
     String eventId = filtered.get("items").get(0).get("id").asText();
     assertThat(admin.delete("/api/v1/audit/" + eventId).status()).isIn(404, 405);
     assertThat(admin.put("/api/v1/audit/" + eventId, Map.of("action", "x")).status())

@@ -166,6 +166,7 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/compliance/escalations/{id}", COACHES);
     allow("PATCH /api/v1/compliance/escalations/{id}", COACHES);
     allow("GET /api/v1/coaching/sessions", ANY);
+    allow("GET /api/v1/coaching/criteria", COACHES);
     allow("POST /api/v1/coaching/sessions", COACHES);
     allow("POST /api/v1/coaching/sessions/{id}/acknowledge", AGENT);
     allow("GET /api/v1/action-plans", ANY);
@@ -193,6 +194,7 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/production", ANY);
     allow("GET /api/v1/production/exceptions", STAFF);
     allow("POST /api/v1/production/exceptions", ADMIN_MANAGER);
+    allow("PATCH /api/v1/production/exceptions/{id}", ADMIN_MANAGER);
     allow("DELETE /api/v1/production/exceptions/{id}", ADMIN_MANAGER);
   }
 

@@ -212,6 +212,58 @@ class CoachingAndComplianceApiTest {
   }
 
   @Test
+  void coachesPickCriteriaByNameWithTheAgentsRecentPassRateAndSessionsNameCoachAndTickets() {
+    String agent = f.agent("Cora Criteria");
+    // greeting passes 2 of 3, privacy passes all 3
+    String first = f.evaluate(qc, f.ticket(agent), "REGULAR", answers(0, 3, 1));
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 1));
+    f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 4, 1));
+    var answer = lead.get("/api/v1/coaching/criteria?agentId=" + agent);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    assertThat(answer.json().get("scorecard").asText()).isEqualTo("Support");
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+    answer.json().get("items").forEach(c -> byId.put(c.get("criterionId").asText(), c));
+    assertThat(byId.get("greeting").get("name").asText()).isEqualTo("Greeting");
+    assertThat(byId.get("greeting").get("answered").asLong()).isEqualTo(3);
+    assertThat(byId.get("greeting").get("failed").asLong()).isEqualTo(1);
+    assertThat(byId.get("greeting").get("passRatePercent").asDouble()).isEqualTo(66.67);
+    assertThat(byId.get("privacy").get("passRatePercent").asDouble()).isEqualTo(100.0);
+    assertThat(lead.get("/api/v1/coaching/criteria").json().get("field").asText())
+        .isEqualTo("agentId");
+    assertThat(lead.get("/api/v1/coaching/criteria?agentId=nobody").status()).isEqualTo(400);
+    assertThat(qc.get("/api/v1/coaching/criteria?agentId=" + agent).status()).isEqualTo(403);
+
+    var held =
+        lead.post(
+            "/api/v1/coaching/sessions",
+            Map.of(
+                "agentId",
+                agent,
+                "evaluationIds",
+                List.of(first),
+                "goal",
+                "Greet every customer",
+                "wayForward",
+                "Use the greeting macro"));
+    assertThat(held.status()).as(held.text()).isEqualTo(201);
+    var listed = lead.get("/api/v1/coaching/sessions?agentId=" + agent).json().get("items").get(0);
+    assertThat(listed.get("coachName").asText())
+        .isEqualTo(lead.get("/api/v1/me").json().get("name").asText());
+    String ticket =
+        app.c()
+            .db()
+            .read(
+                h ->
+                    h.createQuery(
+                            "SELECT t.external_id FROM evaluations e JOIN tickets t"
+                                + " ON t.id = e.ticket_id WHERE e.id = ?")
+                        .bind(0, first)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(listed.get("evaluationTickets").toString()).isEqualTo("[\"" + ticket + "\"]");
+  }
+
+  @Test
   void criticalFailRaisesAnEscalationManagersWorkAndExport() {
     String agent = f.agent("Risky");
     String e = f.evaluate(qc, f.ticket(agent), "REGULAR", answers(1, 5, 0));
@@ -242,7 +294,8 @@ class CoachingAndComplianceApiTest {
     var csv = manager.get("/api/v1/compliance/escalations/export");
     assertThat(csv.contentType()).startsWith("text/csv");
     assertThat(csv.text())
-        .startsWith("id,evaluationId")
+        .startsWith("escalation,severity,status")
+        .contains(",Risky,")
         .contains("Agent retrained on data handling");
     assertThat(qc.get("/api/v1/compliance/escalations").status()).isEqualTo(403);
   }
