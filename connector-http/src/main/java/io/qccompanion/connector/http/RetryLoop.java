@@ -72,10 +72,15 @@ public final class RetryLoop {
     }
   }
 
-  /** A final answer: status, body text (read whole) and headers. */
-  public record Reply(int status, String body, Headers headers) {
+  /** A final answer to {@code request}: status, body text (read whole) and headers. */
+  public record Reply(Request request, int status, String body, Headers headers) {
     public boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** Method and path, e.g. {@code PUT /api/v2/tickets/42}, for messages. */
+    public String what() {
+      return request.method() + " " + request.url().encodedPath();
     }
   }
 
@@ -186,7 +191,7 @@ public final class RetryLoop {
           wait = backoff(attempt);
         } else {
           try {
-            return reader.read(new Reply(status, body, response.headers()));
+            return reader.read(new Reply(request, status, body, response.headers()));
           } catch (Malformed e) {
             String failed = where + " sent " + e.getMessage() + " for " + what;
             if (!idempotent) throw unknown(status, failed, e);

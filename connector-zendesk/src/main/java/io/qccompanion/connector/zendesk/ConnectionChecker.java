@@ -30,7 +30,7 @@ final class ConnectionChecker {
     List<ConnectionCheck.Item> items = new ArrayList<>();
     String timeZone = null;
     try {
-      JsonNode user = http.get(http.url("api", "v2", "users", "me").build(), null).path("user");
+      JsonNode user = http.get(http.url("api", "v2", "users", "me").build()).path("user");
       timeZone = TicketMapper.textOrNull(user.path("time_zone"));
       items.add(credentials(user));
     } catch (ConnectorException e) {
@@ -89,7 +89,7 @@ final class ConnectionChecker {
 
   private ConnectionCheck.Item probe(String name, HttpUrl url, String okDetail) {
     try {
-      http.get(url, null);
+      http.get(url);
       return new ConnectionCheck.Item(name, true, okDetail);
     } catch (ConnectorException e) {
       return new ConnectionCheck.Item(name, false, e.getMessage());

@@ -1,5 +1,7 @@
 package io.qccompanion.connector.zendesk;
 
+import io.qccompanion.connector.http.RequestMetrics;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
@@ -56,23 +58,25 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   /** Opens a {@link ZendeskFeedbackSink}. */
   @Override
   public FeedbackSink openSink(ConnectionSettings settings, Clock clock) {
-    return new ZendeskFeedbackSink(settings, Sleeper.REAL, this::shared);
+    return new ZendeskFeedbackSink(settings, clock, Sleeper.REAL, this::shared);
   }
 
   /**
-   * One client (and export rate limiter) per connection for the process life, shared by its sources
-   * and sinks; new settings (a rotated token) replace it.
+   * One client (request budget, export budget) per connection for the process life, shared by its
+   * sources and sinks; new settings (a rotated token) replace it.
    */
-  private ZendeskHttp shared(ConnectionSettings settings, ZendeskOptions options, Sleeper sleeper) {
+  private ZendeskHttp shared(
+      ConnectionSettings settings, ZendeskOptions options, Clock clock, Sleeper sleeper) {
     if (settings.connectionId() == null)
-      return ZendeskHttp.Factory.DEFAULT.open(settings, options, sleeper);
+      return ZendeskHttp.Factory.DEFAULT.open(settings, options, clock, sleeper);
     return clients.compute(
         settings.connectionId(),
         (id, current) -> {
           if (current != null && current.settings().equals(settings)) return current;
           if (current != null) current.shutdown();
-          return ZendeskHttp.Factory.withInterceptors(List.of(new RequestMetrics(id, observer)))
-              .open(settings, options, sleeper)
+          return ZendeskHttp.Factory.withInterceptors(
+                  List.of(new RequestMetrics(id, observer, RequestMetrics.NUMERIC_ID)))
+              .open(settings, options, clock, sleeper)
               .share();
         });
   }
