@@ -145,7 +145,8 @@
           const r = await api('POST', '/api/v1/connections/' + encodeURIComponent(c.id) + '/test');
           result.replaceChildren(h('h3', {}, r.items.every((i) => i.ok) ? 'Test passed' : 'Test failed'),
             h('ul', { class: 'checklist' }, r.items.map((i) => h('li', { 'data-mark': i.ok ? '✔' : '✘', class: i.ok ? 'ok' : 'bad' },
-              h('span', { class: 'visually-hidden' }, i.ok ? 'passed: ' : 'failed: '), i.name, i.detail ? ' — ' + i.detail : ''))),
+              h('span', { class: 'visually-hidden' }, i.ok ? 'passed: ' : 'failed: '), i.name, i.detail ? ' — ' + i.detail : '',
+              i.action ? h('div', { class: 'hint' }, 'What to do: ' + i.action) : ''))),
             r.timeZone ? h('p', { class: 'hint' }, 'Host time zone ' + r.timeZone + (r.rateLimitRemaining != null ? ' · ' + r.rateLimitRemaining + ' requests left this minute' : '')) : '');
           setTimeout(load, 2500);
         }),

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   static final String SERVER = "io.qccompanion.server";
+  static final String CONNECTOR_HTTP = "io.qccompanion.connector.http";
 
   /**
    * Packages whose classes hold the domain: they may not use Javalin nor {@code web}, except the
@@ -124,6 +125,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void connectorsShareOnlyTheHttpLayerWhichKnowsNoConnector() {
+    httpLayerDependsOnSpiAndOkHttpOnly(CONNECTOR_HTTP).check(main);
+  }
+
+  /** connector-http: JDK, the SPI and OkHttp (with the Kotlin types of its signatures) only. */
+  static ArchRule httpLayerDependsOnSpiAndOkHttpOnly(String pkg) {
+    return classes()
+        .that()
+        .resideInAPackage(pkg + "..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "io.qccompanion.model..", pkg + "..", "okhttp3..", "kotlin..");
+  }
+
+  @Test
   void serverUsesConnectorsOnlyThroughTheSpiAndSimulatorsOnlyInTheDemo() {
     neverDependsOn(SERVER, "io.qccompanion.connector").check(main);
     noClasses()
@@ -144,6 +161,7 @@ class ArchitectureTest {
     for (String p : DOMAIN) assertThat(main.containPackage(SERVER + "." + p)).as(p).isTrue();
     assertThat(main.containPackage("io.qccompanion.connector.zendesk")).isTrue();
     assertThat(main.containPackage("io.qccompanion.connector.jira")).isTrue();
+    assertThat(main.containPackage(CONNECTOR_HTTP)).isTrue();
     assertThat(main.containPackage("io.qccompanion.model")).isTrue();
     assertThat(main.containPackage("io.qccompanion.simulators.zendesk")).isTrue();
     assertThat(main.containPackage(SERVER + ".demo")).isTrue();
@@ -173,5 +191,12 @@ class ArchitectureTest {
             .evaluate(fixture);
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("NosyConnector");
+  }
+
+  @Test
+  void httpLayerRuleFailsOnTheLayerUsingAConnector() {
+    var result = httpLayerDependsOnSpiAndOkHttpOnly(SERVER + ".archfixture.http").evaluate(fixture);
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("ConnectorAwareRetry");
   }
 }

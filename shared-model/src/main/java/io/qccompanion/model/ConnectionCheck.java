@@ -28,7 +28,14 @@ public record ConnectionCheck(List<Item> items, String timeZone, Integer rateLim
     /** The host failed (5xx) or answered something unreadable. */
     HOST_ERROR,
     /** The request was refused as wrong (other 4xx): usually a connection option. */
-    CONFIGURATION
+    CONFIGURATION,
+    /**
+     * The base URL reaches the host's servers but names no account there (a mistyped subdomain or
+     * site name, a renamed or closed account).
+     *
+     * @since 0.3
+     */
+    ACCOUNT_NOT_FOUND
   }
 
   /**
@@ -99,6 +106,8 @@ public record ConnectionCheck(List<Item> items, String timeZone, Integer rateLim
                 + " and test again; if it persists another integration is using the budget.";
         case HOST_ERROR -> "The host is failing; test again later and check its status page.";
         case CONFIGURATION -> "Check the connection's options (filter, fields, project keys).";
+        case ACCOUNT_NOT_FOUND ->
+            "Check the account name in the base URL against the address you sign in at.";
       };
     }
   }

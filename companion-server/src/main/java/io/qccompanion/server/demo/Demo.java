@@ -82,7 +82,14 @@ public final class Demo {
                 hosts.jira().baseUrl(),
                 hosts.jira().options().email(),
                 hosts.jira().options().apiToken(),
-                Map.of("flavor", "jsm", "projects", "HELP")));
+                // The simulated JSM rates resolved requests in its Satisfaction field.
+                Map.of(
+                    "flavor",
+                    "jsm",
+                    "projects",
+                    "HELP",
+                    "field.satisfaction",
+                    io.qccompanion.simulators.jira.SimulatedJira.SATISFACTION_FIELD)));
     for (String id : connectionIds) {
       var result = c.sync().syncOnce(id, 10_000);
       out.printf(

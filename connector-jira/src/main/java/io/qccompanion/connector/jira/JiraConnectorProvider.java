@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.qccompanion.connector.http.RequestMetrics;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
@@ -26,6 +28,9 @@ import okhttp3.OkHttpClient;
 public final class JiraConnectorProvider implements ConnectorProvider {
   /** The id of this connector's host, {@code jira}. */
   public static final Host HOST = Host.of("jira");
+
+  // Issue keys (SUP-42) and numeric ids become {id} in request metrics, so endpoints stay few.
+  private static final String ISSUE_ID = RequestMetrics.NUMERIC_ID + "|[A-Z][A-Z0-9]+-\\d+";
 
   private final Sleeper sleeper;
   private final List<Interceptor> interceptors;
@@ -70,12 +75,12 @@ public final class JiraConnectorProvider implements ConnectorProvider {
 
   @Override
   public JiraSource openSource(ConnectionSettings settings, Clock clock) {
-    return new JiraTicketSource(settings, http(settings), mapper, clock);
+    return new JiraTicketSource(settings, http(settings, clock), mapper, clock);
   }
 
   @Override
   public JiraSink openSink(ConnectionSettings settings, Clock clock) {
-    return new JiraFeedbackSink(settings, http(settings));
+    return new JiraFeedbackSink(settings, http(settings, clock));
   }
 
   /** Checks {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(secret, body)>} in constant time. */
@@ -95,17 +100,17 @@ public final class JiraConnectorProvider implements ConnectorProvider {
   }
 
   /** One client per connection for the process life; new settings (a rotated token) replace it. */
-  private JiraHttp http(ConnectionSettings settings) {
+  private JiraHttp http(ConnectionSettings settings, Clock clock) {
     if (settings.connectionId() == null)
-      return new JiraHttp(settings, sleeper, interceptors, mapper);
+      return new JiraHttp(settings, clock, sleeper, interceptors, mapper);
     return clients.compute(
         settings.connectionId(),
         (id, current) -> {
           if (current != null && current.settings().equals(settings)) return current;
           if (current != null) current.close();
           List<Interceptor> all = new java.util.ArrayList<>(interceptors);
-          all.add(new RequestMetrics(id, observer));
-          return new JiraHttp(settings, sleeper, all, mapper);
+          all.add(new RequestMetrics(id, observer, ISSUE_ID));
+          return new JiraHttp(settings, clock, sleeper, all, mapper);
         });
   }
 

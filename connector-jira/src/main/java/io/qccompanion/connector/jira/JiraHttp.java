@@ -3,14 +3,16 @@ package io.qccompanion.connector.jira;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qccompanion.connector.http.RequestBudget;
+import io.qccompanion.connector.http.RetryLoop;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
-import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -18,14 +20,14 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP layer of a Jira connection: authentication, retries (429 honouring Retry-After, 5xx
- * and I/O errors with exponential backoff and jitter, malformed JSON), error mapping and request
- * counting. Never logs the Authorization header or a secret.
+ * The one HTTP layer of a Jira connection: authentication, the connection's {@link RequestBudget},
+ * the shared {@link RetryLoop} (429 honouring Retry-After, 5xx and I/O errors with backoff and
+ * jitter, malformed JSON, no blind resend of a non-idempotent request) and error mapping. Never
+ * logs the Authorization header or a secret.
  */
 final class JiraHttp {
   static final MediaType JSON = MediaType.get("application/json");
@@ -35,12 +37,8 @@ final class JiraHttp {
   private final ConnectionSettings settings;
   private final HttpUrl baseUrl;
   private final String authorization;
-  private final Sleeper sleeper;
   private final ObjectMapper mapper;
-  private final int maxAttempts;
-  private final Duration baseBackoff;
-  private final Duration maxRetryAfter;
-  private final AtomicLong requests = new AtomicLong();
+  private final RetryLoop loop;
 
   /** An answer the caller chose to handle itself (see {@link #send}). */
   record Answer(int status, JsonNode body, String text) {
@@ -51,18 +49,13 @@ final class JiraHttp {
 
   JiraHttp(
       ConnectionSettings settings,
+      Clock clock,
       Sleeper sleeper,
       List<Interceptor> interceptors,
       ObjectMapper mapper) {
     this.settings = settings;
     this.baseUrl = HttpUrl.get(settings.baseUrl());
-    this.sleeper = sleeper;
     this.mapper = mapper;
-    this.maxAttempts = Integer.parseInt(settings.option("http.maxAttempts", "5"));
-    this.baseBackoff =
-        Duration.ofMillis(Long.parseLong(settings.option("http.backoffMillis", "500")));
-    this.maxRetryAfter =
-        Duration.ofSeconds(Long.parseLong(settings.option("http.maxRetryAfterSeconds", "60")));
     ConnectionSettings.Auth auth = settings.auth();
     this.authorization =
         auth.kind() == ConnectionSettings.Auth.Kind.API_TOKEN
@@ -80,6 +73,22 @@ final class JiraHttp {
             .retryOnConnectionFailure(false);
     interceptors.forEach(builder::addInterceptor);
     this.client = builder.build();
+    this.loop =
+        new RetryLoop(
+            client,
+            "Jira " + host() + " (connection '" + settings.name() + "')",
+            RetryLoop.Policy.of(settings, Duration.ofSeconds(60)),
+            RequestBudget.of(settings, clock, sleeper),
+            sleeper,
+            new Random(),
+            (what, attempt, status, wait) ->
+                log.warn(
+                    "Jira {} answered {} to {} (attempt {}), waiting {}",
+                    host(),
+                    status == 0 ? "nothing" : status,
+                    what,
+                    attempt,
+                    wait));
   }
 
   HttpUrl.Builder url(String path) {
@@ -91,7 +100,7 @@ final class JiraHttp {
   }
 
   long requestCount() {
-    return requests.get();
+    return loop.requestCount();
   }
 
   JsonNode get(HttpUrl url) throws ConnectorException {
@@ -125,8 +134,9 @@ final class JiraHttp {
   }
 
   /**
-   * Sends with retries. 401 (and 403 unless listed in {@code handled}) become a credentials
-   * failure; statuses in {@code handled} and other 4xx are returned for the caller to judge.
+   * Sends with the connection's retry loop. 401 (and 403 unless listed in {@code handled}) become a
+   * credentials failure; statuses in {@code handled} and other 4xx are returned for the caller to
+   * judge.
    *
    * @param idempotent when false, a request that got a 5xx, timed out or lost its connection is
    *     never resent: Jira may have applied it, so {@link ConnectorException#outcomeUnknown} is
@@ -136,107 +146,20 @@ final class JiraHttp {
       throws ConnectorException {
     Request built =
         request.header("Authorization", authorization).header("Accept", "application/json").build();
-    ConnectorException last = null;
-    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      Duration wait;
-      requests.incrementAndGet();
-      try (Response response = client.newCall(built).execute()) {
-        int status = response.code();
-        String text = response.body().string();
-        if (status == 429) {
-          wait = retryAfter(response.header("Retry-After"), attempt);
-          String reason = response.header("RateLimit-Reason");
-          if (wait.compareTo(maxRetryAfter) > 0) {
-            // Not waited out inside the call: the caller reschedules with the wait.
-            throw ConnectorException.transientFailure(
-                429,
-                wait,
-                "Jira rate-limited connection '"
-                    + settings.name()
-                    + "' for "
-                    + wait.toSeconds()
-                    + " s ("
-                    + (reason == null ? "no reason given" : reason)
-                    + "), longer than http.maxRetryAfterSeconds",
-                null);
-          }
-          log.warn(
-              "Jira {} rate-limited {} {} (reason {}), waiting {}",
-              host(),
-              built.method(),
-              built.url().encodedPath(),
-              reason,
-              wait);
-          last =
-              ConnectorException.transientFailure(
-                  429,
-                  wait,
-                  "Jira rate-limited connection '"
-                      + settings.name()
-                      + "' ("
-                      + (reason == null ? "no reason given" : reason)
-                      + ")",
-                  null);
-        } else if (status >= 500) {
-          if (!idempotent)
-            throw ConnectorException.outcomeUnknown(
-                status,
-                "Outcome unknown, look before retrying: Jira "
-                    + host()
-                    + " answered "
-                    + status
-                    + " to "
-                    + built.method()
-                    + " "
-                    + built.url().encodedPath(),
-                null);
-          wait = backoff(attempt);
-          last =
-              ConnectorException.transientFailure(
-                  status, null, "Jira " + host() + " answered " + status, null);
-        } else if (status == 401 || (status == 403 && !handled.contains(403))) {
-          throw ConnectorException.credentials(status, rejected(status));
-        } else if (status >= 300 || text.isEmpty()) {
-          return new Answer(status, null, text);
-        } else {
-          try {
-            return new Answer(status, mapper.readTree(text), text);
-          } catch (JsonProcessingException e) {
-            if (!idempotent)
-              throw ConnectorException.outcomeUnknown(
-                  status,
-                  "Outcome unknown, look before retrying: Jira "
-                      + host()
-                      + " sent malformed JSON for "
-                      + built.url().encodedPath(),
-                  e);
-            wait = backoff(attempt);
-            last =
-                ConnectorException.transientFailure(
-                    status,
-                    null,
-                    "Jira " + host() + " sent malformed JSON for " + built.url().encodedPath(),
-                    e);
-          }
-        }
-      } catch (IOException e) {
-        String message = "I/O error talking to Jira " + host() + ": " + e.getMessage();
-        if (!idempotent)
-          throw ConnectorException.outcomeUnknown(
-              0, "Outcome unknown, look before retrying: " + message, e);
-        last = ConnectorException.transientFailure(0, null, message, e);
-        wait = backoff(attempt);
-      }
-      if (attempt < maxAttempts) {
-        try {
-          sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw last;
-        }
-      }
+    return loop.send(built, idempotent, reply -> read(reply, handled));
+  }
+
+  private Answer read(RetryLoop.Reply reply, Set<Integer> handled)
+      throws ConnectorException, RetryLoop.Malformed {
+    int status = reply.status();
+    if (status == 401 || (status == 403 && !handled.contains(403)))
+      throw ConnectorException.credentials(status, rejected(status));
+    if (status >= 300 || reply.body().isEmpty()) return new Answer(status, null, reply.body());
+    try {
+      return new Answer(status, mapper.readTree(reply.body()), reply.body());
+    } catch (JsonProcessingException e) {
+      throw new RetryLoop.Malformed("malformed JSON", e);
     }
-    throw last;
   }
 
   private String rejected(int status) {
@@ -253,23 +176,6 @@ final class JiraHttp {
         + "): check the token in connection '"
         + settings.name()
         + "'";
-  }
-
-  private Duration retryAfter(String header, int attempt) {
-    if (header != null) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(header.trim()));
-      } catch (NumberFormatException ignored) {
-        // HTTP-date form is not used by Jira; fall back to backoff
-      }
-    }
-    return backoff(attempt);
-  }
-
-  private Duration backoff(int attempt) {
-    long cap = baseBackoff.toMillis() * (1L << Math.min(attempt - 1, 6));
-    long capped = Math.min(cap, 30_000);
-    return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
   }
 
   static String abbreviate(String text) {

@@ -58,7 +58,7 @@ final class ConversationReader {
             .addQueryParameter("include", "users")
             .build();
     for (int page = 0; url != null && page < MAX_PAGES; page++) {
-      JsonNode body = http.get(url, null);
+      JsonNode body = http.get(url);
       onPage.accept(body);
       body.path("comments").forEach(onComment);
       url = nextPage(body);

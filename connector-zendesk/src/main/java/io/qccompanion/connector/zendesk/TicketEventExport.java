@@ -21,11 +21,9 @@ final class TicketEventExport {
   private static final int MAX_PAGES = 200;
 
   private final ZendeskHttp http;
-  private final RequestRateLimiter limiter;
 
-  TicketEventExport(ZendeskHttp http, RequestRateLimiter limiter) {
+  TicketEventExport(ZendeskHttp http) {
     this.http = http;
-    this.limiter = limiter;
   }
 
   /**
@@ -51,7 +49,7 @@ final class TicketEventExport {
               .addQueryParameter("start_time", Long.toString(from))
               .addQueryParameter("include", "comment_events")
               .build();
-      JsonNode body = http.get(url, limiter);
+      JsonNode body = http.getExport(url);
       requests++;
       if (!body.path("ticket_events").isArray()) {
         throw ConnectorException.transientFailure(

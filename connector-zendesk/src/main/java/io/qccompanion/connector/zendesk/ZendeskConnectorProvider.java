@@ -1,5 +1,7 @@
 package io.qccompanion.connector.zendesk;
 
+import io.qccompanion.connector.http.RequestMetrics;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorProvider;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.Interceptor;
 
 /** The Zendesk Support connector, found through {@link java.util.ServiceLoader}. */
 public final class ZendeskConnectorProvider implements ConnectorProvider {
@@ -25,6 +28,19 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   private final java.util.concurrent.ConcurrentHashMap<String, ZendeskHttp> clients =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile RequestObserver observer = RequestObserver.NONE;
+  private final Sleeper sleeper;
+  private final List<Interceptor> interceptors;
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public ZendeskConnectorProvider() {
+    this(Sleeper.REAL, List.of());
+  }
+
+  /** For tests: a sleeper that does not sleep, spec-validating interceptors. */
+  ZendeskConnectorProvider(Sleeper sleeper, List<Interceptor> interceptors) {
+    this.sleeper = sleeper;
+    this.interceptors = List.copyOf(interceptors);
+  }
 
   @Override
   public Host host() {
@@ -50,29 +66,32 @@ public final class ZendeskConnectorProvider implements ConnectorProvider {
   /** Opens a {@link ZendeskTicketSource}; see docs/zendesk.md for the options it reads. */
   @Override
   public TicketSource openSource(ConnectionSettings settings, Clock clock) {
-    return new ZendeskTicketSource(settings, clock, Sleeper.REAL, this::shared);
+    return new ZendeskTicketSource(settings, clock, sleeper, this::shared);
   }
 
   /** Opens a {@link ZendeskFeedbackSink}. */
   @Override
   public FeedbackSink openSink(ConnectionSettings settings, Clock clock) {
-    return new ZendeskFeedbackSink(settings, Sleeper.REAL, this::shared);
+    return new ZendeskFeedbackSink(settings, clock, sleeper, this::shared);
   }
 
   /**
-   * One client (and export rate limiter) per connection for the process life, shared by its sources
-   * and sinks; new settings (a rotated token) replace it.
+   * One client (request budget, export budget) per connection for the process life, shared by its
+   * sources and sinks; new settings (a rotated token) replace it.
    */
-  private ZendeskHttp shared(ConnectionSettings settings, ZendeskOptions options, Sleeper sleeper) {
+  private ZendeskHttp shared(
+      ConnectionSettings settings, ZendeskOptions options, Clock clock, Sleeper sleeper) {
     if (settings.connectionId() == null)
-      return ZendeskHttp.Factory.DEFAULT.open(settings, options, sleeper);
+      return ZendeskHttp.Factory.withInterceptors(interceptors)
+          .open(settings, options, clock, sleeper);
     return clients.compute(
         settings.connectionId(),
         (id, current) -> {
           if (current != null && current.settings().equals(settings)) return current;
           if (current != null) current.shutdown();
-          return ZendeskHttp.Factory.withInterceptors(List.of(new RequestMetrics(id, observer)))
-              .open(settings, options, sleeper)
+          return ZendeskHttp.Factory.withInterceptors(
+                  List.of(new RequestMetrics(id, observer, RequestMetrics.NUMERIC_ID)))
+              .open(settings, options, clock, sleeper)
               .share();
         });
   }

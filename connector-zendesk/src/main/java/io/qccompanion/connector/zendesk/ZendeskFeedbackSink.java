@@ -3,12 +3,14 @@ package io.qccompanion.connector.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
 import io.qccompanion.model.FeedbackSink;
 import io.qccompanion.model.HtmlText;
 import io.qccompanion.model.WriteResult;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +32,10 @@ public final class ZendeskFeedbackSink implements FeedbackSink {
   private final ZendeskOptions options;
   private final ZendeskHttp http;
 
-  ZendeskFeedbackSink(ConnectionSettings settings, Sleeper sleeper, ZendeskHttp.Factory http) {
+  ZendeskFeedbackSink(
+      ConnectionSettings settings, Clock clock, Sleeper sleeper, ZendeskHttp.Factory http) {
     this.options = ZendeskOptions.of(settings);
-    this.http = http.open(settings, options, sleeper);
+    this.http = http.open(settings, options, clock, sleeper);
   }
 
   @Override

@@ -3,71 +3,69 @@ package io.qccompanion.connector.zendesk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qccompanion.connector.http.RequestBudget;
+import io.qccompanion.connector.http.RetryLoop;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP layer of a Zendesk source or sink: a shared {@link OkHttpClient} with timeouts,
- * authentication, request counting, and a retry loop (429 honouring Retry-After, 5xx/timeouts with
- * exponential backoff and jitter, malformed JSON retried). Failures that remain become {@link
- * ConnectorException}s whose messages name the connection and never contain a secret.
+ * The one HTTP layer of a Zendesk connection: a shared {@link OkHttpClient} with timeouts and
+ * authentication, the connection's {@link RequestBudget}, and the shared {@link RetryLoop} (429
+ * honouring Retry-After, 5xx/timeouts with exponential backoff and jitter, malformed JSON retried,
+ * no blind resend of a non-idempotent PUT). Failures that remain become {@link ConnectorException}s
+ * whose messages name the connection and never contain a secret.
  */
 final class ZendeskHttp implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(ZendeskHttp.class);
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final ConnectionSettings settings;
   private final ZendeskOptions options;
-  private final Sleeper sleeper;
-  private final Random jitter;
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
-  private final AtomicLong requests = new AtomicLong();
-  private volatile Integer rateLimitRemaining;
+  private final RetryLoop loop;
+  private final RequestBudget exportBudget;
   private volatile boolean shared;
-  private RequestRateLimiter exportLimiter;
 
   /** Opens the HTTP layer of one source or sink; tests add spec-validating interceptors. */
   @FunctionalInterface
   interface Factory {
     Factory DEFAULT = withInterceptors(List.of());
 
-    ZendeskHttp open(ConnectionSettings settings, ZendeskOptions options, Sleeper sleeper);
+    ZendeskHttp open(
+        ConnectionSettings settings, ZendeskOptions options, Clock clock, Sleeper sleeper);
 
     static Factory withInterceptors(List<Interceptor> interceptors) {
-      return (settings, options, sleeper) ->
-          new ZendeskHttp(settings, options, sleeper, new Random(), interceptors);
+      return (settings, options, clock, sleeper) ->
+          new ZendeskHttp(settings, options, clock, sleeper, new Random(), interceptors);
     }
   }
 
   ZendeskHttp(
       ConnectionSettings settings,
       ZendeskOptions options,
+      Clock clock,
       Sleeper sleeper,
       Random jitter,
       List<Interceptor> extraInterceptors) {
     this.settings = settings;
     this.options = options;
-    this.sleeper = sleeper;
-    this.jitter = jitter;
     HttpUrl parsed = HttpUrl.parse(settings.baseUrl());
     if (parsed == null) throw new IllegalArgumentException("baseUrl is not a URL");
     this.baseUrl = parsed;
@@ -78,21 +76,45 @@ final class ZendeskHttp implements AutoCloseable {
             .readTimeout(options.readTimeout())
             .writeTimeout(options.readTimeout())
             // Never let OkHttp silently resend a PUT whose outcome is unknown: that would write
-            // a second note. Our own loop decides what is safe to retry.
+            // a second note. The retry loop decides what is safe to retry.
             .retryOnConnectionFailure(false)
             .addInterceptor(
-                chain -> {
-                  requests.incrementAndGet();
-                  return chain.proceed(
-                      chain
-                          .request()
-                          .newBuilder()
-                          .header("Authorization", authorization)
-                          .header("Accept", "application/json")
-                          .build());
-                });
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .build()));
     extraInterceptors.forEach(builder::addInterceptor);
     this.client = builder.build();
+    this.loop =
+        new RetryLoop(
+            client,
+            "Zendesk " + options.host() + " (connection '" + options.connectionName() + "')",
+            new RetryLoop.Policy(
+                options.maxAttempts(),
+                options.baseBackoff(),
+                Duration.ofSeconds(30),
+                options.maxRetryAfter()),
+            RequestBudget.of(settings, clock, sleeper),
+            sleeper,
+            jitter,
+            (what, attempt, status, wait) ->
+                LOG.info(
+                    "{} on {} got {} (attempt {}); retrying in {}",
+                    what,
+                    options.host(),
+                    status == 0 ? "no answer" : status,
+                    attempt,
+                    wait));
+    // Zendesk limits the incremental exports (tickets and ticket events together) to 10 requests
+    // a minute, 30 with the High Volume add-on.
+    this.exportBudget =
+        options.exportRequestsPerMinute() <= 0
+            ? null
+            : new RequestBudget(options.exportRequestsPerMinute(), 0, clock, sleeper);
   }
 
   private static String authorization(ConnectionSettings.Auth auth) {
@@ -121,17 +143,22 @@ final class ZendeskHttp implements AutoCloseable {
 
   /** Requests sent so far, including retries. */
   long requestCount() {
-    return requests.get();
+    return loop.requestCount();
   }
 
   /** Requests left in Zendesk's current rate-limit window, from the last answer, or null. */
   Integer rateLimitRemaining() {
-    return rateLimitRemaining;
+    return loop.rateLimitRemaining();
   }
 
-  /** GETs JSON, retrying transient failures; {@code limiter} may be null. */
-  JsonNode get(HttpUrl url, RequestRateLimiter limiter) throws ConnectorException {
-    return send(new Request.Builder().url(url).get().build(), limiter, true);
+  /** GETs JSON, retrying transient failures. */
+  JsonNode get(HttpUrl url) throws ConnectorException {
+    return loop.send(new Request.Builder().url(url).get().build(), true, this::read);
+  }
+
+  /** GETs a page of an incremental export, within the export's own budget. */
+  JsonNode getExport(HttpUrl url) throws ConnectorException {
+    return loop.send(new Request.Builder().url(url).get().build(), true, this::read, exportBudget);
   }
 
   /**
@@ -145,88 +172,29 @@ final class ZendeskHttp implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("body is not serialisable", e);
     }
-    return send(new Request.Builder().url(url).put(requestBody).build(), null, idempotent);
+    return loop.send(
+        new Request.Builder().url(url).put(requestBody).build(), idempotent, this::read);
   }
 
-  private JsonNode send(Request request, RequestRateLimiter limiter, boolean idempotent)
-      throws ConnectorException {
-    String what = request.method() + " " + request.url().encodedPath();
-    for (int attempt = 1; ; attempt++) {
-      boolean last = attempt >= options.maxAttempts();
+  private JsonNode read(RetryLoop.Reply reply) throws ConnectorException, RetryLoop.Malformed {
+    if (reply.ok()) {
       try {
-        if (limiter != null) limiter.acquire();
-        try (Response response = client.newCall(request).execute()) {
-          int status = response.code();
-          LOG.debug("{} -> {} (attempt {})", what, status, attempt);
-          rememberRateLimit(response);
-          if (response.isSuccessful()) {
-            String text = response.body().string();
-            try {
-              return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-              if (last || !idempotent) {
-                throw failure(
-                    idempotent, status, "Zendesk sent malformed JSON for " + what + on(), e);
-              }
-              LOG.warn("{} returned malformed JSON; retrying", what);
-              sleeper.sleep(backoff(attempt));
-              continue;
-            }
-          }
-          if (status == 401 || status == 403) throw credentials(status);
-          if (status == 429) {
-            Duration wait = retryAfter(response, attempt);
-            if (last || wait.compareTo(options.maxRetryAfter()) > 0) {
-              throw ConnectorException.transientFailure(
-                  status, wait, "Zendesk rate limit hit for " + what + on(), null);
-            }
-            LOG.info("{} rate limited; waiting {} as asked", what, wait);
-            sleeper.sleep(wait);
-            continue;
-          }
-          if (status >= 500) {
-            if (last || !idempotent) {
-              throw failure(
-                  idempotent, status, "Zendesk answered " + status + " for " + what + on(), null);
-            }
-            sleeper.sleep(backoff(attempt));
-            continue;
-          }
-          throw ConnectorException.permanent(
-              status, "Zendesk refused " + what + on() + " (" + status + "): " + snippet(response));
-        }
-      } catch (IOException e) {
-        if (last || !idempotent) {
-          throw failure(
-              idempotent,
-              0,
-              "no answer from Zendesk for " + what + on() + ": " + e.getClass().getSimpleName(),
-              e);
-        }
-        LOG.info("{} failed ({}); retrying", what, e.toString());
-        sleep(backoff(attempt));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw ConnectorException.transientFailure(0, null, "interrupted: " + what, e);
+        return reply.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(reply.body());
+      } catch (JsonProcessingException e) {
+        throw new RetryLoop.Malformed("malformed JSON", e);
       }
     }
-  }
-
-  /** After a failed write Zendesk may still have applied it: the caller must look first. */
-  private static ConnectorException failure(
-      boolean idempotent, int status, String message, Throwable cause) {
-    return idempotent
-        ? ConnectorException.transientFailure(status, null, message, cause)
-        : ConnectorException.outcomeUnknown(status, "Outcome unknown: " + message, cause);
-  }
-
-  private void sleep(Duration duration) throws ConnectorException {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ConnectorException.transientFailure(0, null, "interrupted while waiting", e);
-    }
+    if (reply.status() == 401 || reply.status() == 403) throw credentials(reply.status());
+    String text = reply.body();
+    throw ConnectorException.permanent(
+        reply.status(),
+        "Zendesk refused "
+            + reply.what()
+            + on()
+            + " ("
+            + reply.status()
+            + "): "
+            + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
   }
 
   private String on() {
@@ -255,41 +223,6 @@ final class ZendeskHttp implements AutoCloseable {
     return ConnectorException.credentials(status, message);
   }
 
-  /** Exponential backoff with jitter: base * 2^(attempt-1), capped, scaled by 50-100%. */
-  Duration backoff(int attempt) {
-    long base = options.baseBackoff().toMillis() << Math.min(attempt - 1, 16);
-    long capped = Math.min(base, MAX_BACKOFF.toMillis());
-    return Duration.ofMillis(capped / 2 + (long) (jitter.nextDouble() * (capped / 2.0)));
-  }
-
-  private Duration retryAfter(Response response, int attempt) {
-    String header = response.header("Retry-After");
-    if (header != null) {
-      try {
-        return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-      } catch (NumberFormatException ignored) {
-        // HTTP-date form is not used by Zendesk; fall back to our own backoff.
-      }
-    }
-    return backoff(attempt);
-  }
-
-  private void rememberRateLimit(Response response) {
-    String remaining = response.header("X-Rate-Limit-Remaining");
-    if (remaining == null) remaining = response.header("ratelimit-remaining");
-    if (remaining == null) return;
-    try {
-      rateLimitRemaining = Integer.valueOf(remaining.trim());
-    } catch (NumberFormatException ignored) {
-      // an unexpected header value must not fail a request
-    }
-  }
-
-  private static String snippet(Response response) throws IOException {
-    String body = response.body().string();
-    return body.length() > 300 ? body.substring(0, 300) + "..." : body;
-  }
-
   /** Closes the client unless it is the connection's shared one (see {@link #shutdown}). */
   @Override
   public void close() {
@@ -309,16 +242,5 @@ final class ZendeskHttp implements AutoCloseable {
 
   ConnectionSettings settings() {
     return settings;
-  }
-
-  /**
-   * The connection's one limiter for the incremental exports (tickets and ticket events share
-   * Zendesk's 10 requests a minute), or null when {@code export.requestsPerMinute} is 0.
-   */
-  synchronized RequestRateLimiter exportLimiter(java.time.Clock clock, Sleeper sleeper) {
-    if (options.exportRequestsPerMinute() <= 0) return null;
-    if (exportLimiter == null)
-      exportLimiter = new RequestRateLimiter(options.exportRequestsPerMinute(), clock, sleeper);
-    return exportLimiter;
   }
 }

@@ -1,6 +1,7 @@
 package io.qccompanion.connector.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionSettings;
@@ -32,7 +33,6 @@ public final class ZendeskTicketSource implements TicketSource {
   private final ZendeskOptions options;
   private final Clock clock;
   private final ZendeskHttp http;
-  private final RequestRateLimiter exportLimiter;
   private final TicketMapper mapper;
 
   ZendeskTicketSource(
@@ -40,8 +40,7 @@ public final class ZendeskTicketSource implements TicketSource {
     this.settings = settings;
     this.options = ZendeskOptions.of(settings);
     this.clock = clock;
-    this.http = http.open(settings, options, sleeper);
-    this.exportLimiter = this.http.exportLimiter(clock, sleeper);
+    this.http = http.open(settings, options, clock, sleeper);
     this.mapper =
         new TicketMapper(settings.connectionId(), settings.baseUrl(), options.handleTimeField());
   }
@@ -60,7 +59,7 @@ public final class ZendeskTicketSource implements TicketSource {
     } else {
       url.addQueryParameter("cursor", position.cursor());
     }
-    JsonNode body = http.get(url.build(), exportLimiter);
+    JsonNode body = http.getExport(url.build());
     if (!body.path("tickets").isArray() || !body.path("end_of_stream").isBoolean()) {
       throw ConnectorException.transientFailure(
           200, null, "Zendesk export answer has no tickets or end_of_stream on " + where(), null);
@@ -98,7 +97,7 @@ public final class ZendeskTicketSource implements TicketSource {
             ? position.eventsTime()
             : position.startTime() - options.conversationLookback().toSeconds();
     TicketEventExport.Result events =
-        new TicketEventExport(http, exportLimiter).read(Math.max(0, from), until, roles);
+        new TicketEventExport(http).read(Math.max(0, from), until, roles);
     Map<String, List<Message>> others = new HashMap<>(events.byTicket());
     List<Ticket> tickets = new ArrayList<>();
     for (Ticket t : page.tickets()) {

@@ -3,6 +3,7 @@ package io.qccompanion.connector.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.Page;
@@ -117,7 +118,8 @@ class IngestBenchmarkTest {
       throws Exception {
     ZendeskOptions options = ZendeskOptions.of(settings);
     List<Long> sample = zendesk.closedTicketIds().subList(0, BASELINE_TICKETS);
-    try (ZendeskHttp http = SpecValidation.HTTP.open(settings, options, Sleeper.REAL)) {
+    try (ZendeskHttp http =
+        SpecValidation.HTTP.open(settings, options, Clock.systemUTC(), Sleeper.REAL)) {
       for (long id : sample) new ConversationReader(http).read(Long.toString(id));
       return new long[] {sample.size(), http.requestCount()};
     }
@@ -129,20 +131,19 @@ class IngestBenchmarkTest {
     ZendeskOptions options = ZendeskOptions.of(settings);
     long started = System.nanoTime();
     long tickets = 0;
-    try (ZendeskHttp http = SpecValidation.HTTP.open(settings, options, Sleeper.REAL)) {
+    try (ZendeskHttp http =
+        SpecValidation.HTTP.open(settings, options, Clock.systemUTC(), Sleeper.REAL)) {
       HttpUrl url =
           http.url("api", "v2", "incremental", "tickets", "cursor")
               .addQueryParameter("per_page", "1000")
               .addQueryParameter("start_time", Long.toString(settings.startFrom().getEpochSecond()))
               .build();
       while (tickets < BASELINE_TICKETS) {
-        JsonNode page = http.get(url, null);
+        JsonNode page = http.get(url);
         for (JsonNode ticket : page.path("tickets")) {
           String status = ticket.path("status").asText();
           if (!status.equals("solved") && !status.equals("closed")) continue;
-          http.get(
-              http.url("api", "v2", "tickets", ticket.path("id").asText(), "metrics").build(),
-              null);
+          http.get(http.url("api", "v2", "tickets", ticket.path("id").asText(), "metrics").build());
           if (++tickets == BASELINE_TICKETS) break;
         }
         if (page.path("end_of_stream").asBoolean()) break;

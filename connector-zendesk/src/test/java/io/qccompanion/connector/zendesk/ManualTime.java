@@ -1,5 +1,6 @@
 package io.qccompanion.connector.zendesk;
 
+import io.qccompanion.connector.http.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

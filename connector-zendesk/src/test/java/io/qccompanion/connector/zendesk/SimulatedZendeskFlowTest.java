@@ -50,7 +50,7 @@ class SimulatedZendeskFlowTest {
   }
 
   private ZendeskFeedbackSink sink() {
-    return new ZendeskFeedbackSink(settings(), time, SpecValidation.HTTP);
+    return new ZendeskFeedbackSink(settings(), time, time, SpecValidation.HTTP);
   }
 
   /** Drains the export from {@code from}, as the server would, committing every page. */

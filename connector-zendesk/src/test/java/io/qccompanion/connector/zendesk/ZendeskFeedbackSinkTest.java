@@ -46,6 +46,7 @@ class ZendeskFeedbackSinkTest {
         Fixtures.settings(
             zendesk.baseUrl(), Map.of("field.score", "360001", "field.status", "360002")),
         time,
+        time,
         SpecValidation.HTTP);
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * connector-jira -am verify -Dsurefire.excludedGroups= -Dgroups=benchmark}.
  */
 @Tag("benchmark")
-class IngestBenchmark {
+class IngestBenchmarkTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   @Test
@@ -59,6 +59,7 @@ class IngestBenchmark {
       JiraHttp http =
           new JiraHttp(
               Fixtures.sim(jira, Map.of()),
+              Clock.systemUTC(),
               d -> {},
               List.of(),
               new com.fasterxml.jackson.databind.ObjectMapper());
