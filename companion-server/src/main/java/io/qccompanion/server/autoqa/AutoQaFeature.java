@@ -56,6 +56,19 @@ public final class AutoQaFeature {
     return outcomes::record;
   }
 
+  /**
+   * A message's text as the checks read it (and as evidence spans count characters), so the panel
+   * can highlight an evidence span in the same text.
+   */
+  public static String readableText(String text, String html) {
+    return AutoQa.readableText(text, html);
+  }
+
+  /** Scores up to {@code limit} tickets that need it now, on the caller's thread; how many. */
+  public int scoreNow(int limit) {
+    return worker.runOnce(limit);
+  }
+
   /** The batch worker. */
   AutoQaWorker worker() {
     return worker;

@@ -1,7 +1,7 @@
 package io.qccompanion.server.pages;
 
 import io.qccompanion.model.Message;
-import io.qccompanion.server.autoqa.AutoQa;
+import io.qccompanion.server.autoqa.AutoQaFeature;
 import io.qccompanion.server.conversations.Conversations;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ record TranscriptView(List<Item> messages, int omitted) {
               label,
               PanelView.instant(m.createdAt()),
               iso,
-              AutoQa.readableText(m.text(), m.html()),
+              AutoQaFeature.readableText(m.text(), m.html()),
               m.attachments().stream().map(File::of).toList(),
               m.truncated()));
     }

@@ -20,7 +20,7 @@ import java.util.List;
  *     this size would give
  * @param htMean Horvitz–Thompson mean, or null when the population size is not given
  */
-record WeightedQuality(
+public record WeightedQuality(
     int n,
     double plainMean,
     double plainLow,

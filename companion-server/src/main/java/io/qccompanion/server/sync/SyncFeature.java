@@ -9,6 +9,7 @@ import io.qccompanion.server.sampling.Sampling;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.users.UserDirectory;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The sync feature: pulls closed tickets page by page through each connection's ticket source,
@@ -16,6 +17,9 @@ import java.time.Clock;
  * into the package.
  */
 public final class SyncFeature implements SyncNow {
+  /** How far back sampling on ingest looks for tickets of the same agents. */
+  public static final Duration SAMPLING_LOOKBACK = SamplingOnIngest.LOOKBACK;
+
   private final Database db;
   private final Clock clock;
   private final SamplingOnIngest sampling;

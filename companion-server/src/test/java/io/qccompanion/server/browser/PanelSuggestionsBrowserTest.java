@@ -83,7 +83,7 @@ class PanelSuggestionsBrowserTest {
                   Conversations.Limits.DEFAULT);
             });
     fx.sampled(ticket, agentId, qcId, "RANDOM");
-    while (fx.app.app().autoQa().worker().runOnce(100) > 0) {}
+    while (fx.app.app().autoQa().scoreNow(100) > 0) {}
     return ticket;
   }
 

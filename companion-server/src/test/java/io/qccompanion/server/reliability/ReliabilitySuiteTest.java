@@ -3,7 +3,7 @@ package io.qccompanion.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.reliability.FaultStorm.Phase;
-import io.qccompanion.server.sync.SamplingOnIngest;
+import io.qccompanion.server.sync.SyncFeature;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,10 @@ class ReliabilitySuiteTest {
       long zdExpected = world.expectedZendesk();
       long jiraExpected = world.expectedJira();
       long sampleSince =
-          Instant.now().minus(SamplingOnIngest.LOOKBACK).plus(Duration.ofHours(1)).toEpochMilli();
+          Instant.now()
+              .minus(SyncFeature.SAMPLING_LOOKBACK)
+              .plus(Duration.ofHours(1))
+              .toEpochMilli();
 
       // Sync, killed twice while a page is in flight.
       var child = world.child("companion-1");

@@ -47,7 +47,7 @@ class SyncLeaseTest {
     app.c().sync().syncOnce(connectionId, 1); // a run has happened: the interval is not due yet
     long now = app.clock().millis();
     setLease("sync-999-dead", now + SyncRunner.LEASE.toMillis()); // renewed just before it died
-    var scheduler = new SyncScheduler(app.c().db(), app.c().sync(), app.clock());
+    var scheduler = new SyncScheduler(app.c().db(), app.c().sync().runner(), app.clock());
 
     assertThat(app.c().sync().syncOnce(connectionId, 10).outcome()).isEqualTo("BUSY");
     assertThat(scheduler.due()).doesNotContain(connectionId);
