@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * AutoQA status (coverage, gates), criterion bindings, a ticket's automatic evaluation and the

@@ -10,7 +10,7 @@ package io.qccompanion.server.summaries;
  * @param previous the value in the previous period of equal length, where computed
  * @param delta {@code value - previous}, where both exist
  */
-record Kpi(
+public record Kpi(
     Double value,
     double target,
     String comparator,

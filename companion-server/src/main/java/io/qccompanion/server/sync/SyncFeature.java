@@ -36,7 +36,7 @@ public final class SyncFeature implements SyncNow {
       MeterRegistry metrics) {
     this.db = db;
     this.clock = clock;
-    this.sampling = new SamplingOnIngest(db, sampling, clock);
+    this.sampling = new SamplingOnIngest(sampling, clock);
     this.runner =
         new SyncRunner(
             db,

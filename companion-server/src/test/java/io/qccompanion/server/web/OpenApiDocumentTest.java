@@ -68,7 +68,7 @@ class OpenApiDocumentTest {
             Map.entry("RetentionSettings", "retention.RetentionRoutes$Settings"),
             Map.entry("AuditPackClause", "auditpack.AuditPackRoutes$ClauseRequest"),
             Map.entry("TargetsRequest", "summaries.TargetRoutes$TargetsRequest"),
-            Map.entry("ProductionExceptionChange", "production.ProductionRoutes$ExceptionChange"),
+            Map.entry("ProductionExceptionChange", "summaries.ProductionRoutes$ExceptionChange"),
             Map.entry("AgentChange", "users.AgentRoutes$AgentChange"),
             Map.entry("AgentLink", "users.AgentRoutes$LinkRequest"),
             Map.entry("TeamChange", "users.AgentRoutes$TeamChange"),
