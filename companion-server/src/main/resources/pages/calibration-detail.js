@@ -2,7 +2,7 @@
 // One calibration session: progress, grading links for participants (the panel's calibration
 // mode), reveal for the lead, and the report read the way a QA lead reads it.
 (() => {
-  const { api, h, fail, date, pct } = QC;
+  const { api, h, field, fail, date, pct } = QC;
   const app = document.getElementById('app');
   const id = app.dataset.recordId;
   const role = (document.querySelector('meta[name="user-role"]') || {}).content;

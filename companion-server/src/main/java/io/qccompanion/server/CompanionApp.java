@@ -218,6 +218,9 @@ public final class CompanionApp implements AutoCloseable {
       background.add(sync.schedule(15));
       writeBack.start();
       background.add(workflowJobs().start(5, 24 * 60));
+      // weekly quota top-ups are due near a week's end whether or not tickets arrive
+      background.add(
+          new DailyJobs(List.of(() -> db.run(h -> sampling.engine().topUpDue(h)))).start(2, 60));
       background.add(autoQa.startWorker(100, 60));
       if (notifications.mailConfigured())
         background.add(new DailyJobs(List.of(() -> notifications.mailPending(db))).start(1, 1));

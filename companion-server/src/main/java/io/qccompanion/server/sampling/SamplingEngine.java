@@ -102,6 +102,20 @@ public final class SamplingEngine {
         assigner.assignOpen(h));
   }
 
+  /**
+   * Tops up this week's and last week's quotas with no new tickets needed, then assigns what it
+   * added; a scheduled job, so an agent under their weekly minimum is topped up even in a quiet
+   * week. Returns how many tickets were added.
+   */
+  public int topUpDue(Handle h) {
+    Instant now = clock.instant();
+    int added =
+        topUp.apply(
+            h, new TreeSet<>(List.of(Weeks.start(now), Weeks.start(now).minus(Weeks.WEEK))), now);
+    if (added > 0) assigner.assignOpen(h);
+    return added;
+  }
+
   private boolean insert(
       Handle h, Selection.Outcome o, SamplingPolicies.Effective policy, Instant now) {
     Candidate c = o.candidate();

@@ -255,8 +255,10 @@ class SamplingApiTest {
     assertThat(capped).hasSize(7).allMatch(s -> s.get("reasons").toString().equals("[\"CAPPED\"]"));
   }
 
-  @Test
-  void agentsUnderTheWeeklyMinimumAreToppedUpNearTheWeeksEnd() {
+  /**
+   * A team that samples nothing at random and wants 2 to 5 a week, topped up 2 days before the end.
+   */
+  static String quotaTeam() {
     String team = fx.team();
     var policy =
         Map.of(
@@ -265,6 +267,12 @@ class SamplingApiTest {
             "quota",
             Map.of("minPerWeek", 2, "maxPerWeek", 5, "topUpDays", 2));
     assertThat(admin.put("/api/v1/sampling/policies/" + team, policy).status()).isEqualTo(200);
+    return team;
+  }
+
+  @Test
+  void agentsUnderTheWeeklyMinimumAreToppedUpNearTheWeeksEnd() {
+    String team = quotaTeam();
     String agent = fx.agent(team, now);
     Instant monday = app.clock().instant(); // 2026-11-02T09:00Z, a Monday
     fx.tickets(6, monday.minus(Duration.ofHours(1)), team, agent, "email");
@@ -280,6 +288,33 @@ class SamplingApiTest {
           .hasSize(2)
           .allMatch(s -> s.get("reasons").toString().equals("[\"QUOTA_TOPUP\"]"));
       assertThat(run(monday, monday.plusSeconds(1)).get("toppedUp").asInt())
+          .as("idempotent")
+          .isZero();
+    } finally {
+      app.clock().set(now);
+    }
+  }
+
+  @Test
+  void theScheduledTopUpRunsInAWeekWithNoNewTickets() {
+    String team = quotaTeam();
+    String agent = fx.agent(team, now);
+    Instant monday = app.clock().instant();
+    fx.tickets(4, monday.minus(Duration.ofHours(2)), team, agent, "email");
+    try {
+      assertThat(
+              run(monday.minus(Duration.ofDays(1)), monday.plus(Duration.ofDays(1)))
+                  .get("toppedUp")
+                  .asInt())
+          .isZero();
+      app.clock().set(Instant.parse("2026-11-07T07:00:00Z")); // Saturday, no ticket since Monday
+      int added = app.c().db().write(h -> app.c().sampling().engine().topUpDue(h));
+      var picked = admin.get("/api/v1/samples?selected=true&agentId=" + agent).json().get("items");
+      assertThat(picked)
+          .hasSize(2)
+          .allMatch(s -> s.get("reasons").toString().equals("[\"QUOTA_TOPUP\"]"));
+      assertThat(added).isGreaterThanOrEqualTo(2);
+      assertThat(app.c().db().write(h -> app.c().sampling().engine().topUpDue(h)))
           .as("idempotent")
           .isZero();
     } finally {
