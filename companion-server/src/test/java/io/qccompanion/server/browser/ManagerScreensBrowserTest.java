@@ -201,6 +201,17 @@ class ManagerScreensBrowserTest {
     Page page = fx.login(manager, 1280);
     page.navigate(fx.url("/action-plans"));
     Locator row = page.locator("#plans tr[data-plan='" + id + "']");
+    // criteria by name: in the list, and in the form for the chosen agent with the API's figures
+    assertThat(row).containsText("pass rate of Empathy");
+    page.locator("#plan-form select[name=agentId]").selectOption(agent);
+    JsonNode empathy = null;
+    for (JsonNode c :
+        managerApi.get("/api/v1/coaching/criteria?agentId=" + agent).json().get("items"))
+      if (c.get("criterionId").asText().equals("empathy")) empathy = c;
+    assertThat(page.locator("#plan-form select[name=criterionId] option[value=empathy]"))
+        .containsText(empathy.get("name").asText() + " — ");
+    assertThat(page.locator("#plan-form select[name=criterionId] option[value=empathy]"))
+        .containsText(" pass over " + empathy.get("answered").asInt() + " answers");
     row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Review now")).click();
     assertThat(page.locator(".flash.error"))
         .containsText("too early to review: 0 of 2 evaluations");
