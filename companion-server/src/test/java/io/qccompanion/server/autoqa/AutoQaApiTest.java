@@ -66,7 +66,9 @@ class AutoQaApiTest {
                         "SELECT status, reasons, inclusion_probability FROM sample_decisions WHERE ticket_id = ?")
                     .bind(0, ticket)
                     // the probability formatted in Java: SQL renders 1.0 as '1' on PostgreSQL
-                    .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getDouble(3))
+                    .map(
+                        (rs, ctx) ->
+                            rs.getString(1) + " " + rs.getString(2) + " " + rs.getDouble(3))
                     .one());
   }
 
