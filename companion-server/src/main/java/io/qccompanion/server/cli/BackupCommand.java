@@ -1,6 +1,5 @@
 package io.qccompanion.server.cli;
 
-import io.qccompanion.server.store.Database;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +24,7 @@ final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var c = config.load();
-    Database.requireExisting(c.databaseUrl(), c.databaseUser(), c.databasePassword());
-    try (var db = Database.open(c.databaseUrl(), c.databaseUser(), c.databasePassword())) {
+    try (var db = ConfigOptions.openExisting(c)) {
       var copy = db.backupTo(target);
       System.out.printf(
           "backed up to %s (%d bytes, %d migrations, integrity ok)%n",

@@ -1,7 +1,6 @@
 package io.qccompanion.server.cli;
 
 import io.qccompanion.server.auth.KeyRotation;
-import io.qccompanion.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,8 +28,7 @@ final class RotateKeyCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     var c = config.load();
     String newKey = Files.readString(newKeyFile).strip();
-    Database.requireExisting(c.databaseUrl(), c.databaseUser(), c.databasePassword());
-    try (var db = Database.open(c.databaseUrl(), c.databaseUser(), c.databasePassword())) {
+    try (var db = ConfigOptions.openExisting(c)) {
       var counts = new KeyRotation(db).rotate(c.secretKey(), newKey);
       int total = counts.values().stream().mapToInt(Integer::intValue).sum();
       System.out.println("re-encrypted " + total + " secret(s) " + counts);

@@ -2,6 +2,7 @@ package io.qccompanion.server.autoqa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qccompanion.server.conversations.Conversations;
 import io.qccompanion.server.store.Database;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,8 +57,8 @@ class AutoQaBackfillBenchmark {
               Clock.systemUTC(),
               engine,
               new AutoEvaluations(),
-              // the seeded conversation of each ticket, regenerated as the worker asks for it
-              (h, id) -> Optional.of(conversation(Integer.parseInt(id.substring(1)))),
+              // the stored conversation, read from `messages` as in production
+              new StoredConversations(new Conversations(Clock.systemUTC())),
               TeamRules.DEFAULTS,
               (h, ticket, reasons) -> {
                 if (!reasons.isEmpty()) spotlit.incrementAndGet();
@@ -176,30 +176,63 @@ class AutoQaBackfillBenchmark {
       int hi = Math.min(n, from + CHUNK);
       db.write(
           h -> {
-            var batch =
+            var tickets =
                 h.prepareBatch(
                     """
                     INSERT INTO tickets (id, connection_id, host, external_id, subject, status,
                       updated_at, solved_at, reopen_count, handle_time_seconds,
                       first_reply_minutes, csat_rating, payload, ingested_at)
                     VALUES (:id, 'bench', 'zendesk', :id, 'Support request', 'closed', 1, 1,
-                      :reopens, :handle, NULL, 'UNOFFERED', NULL, 1)""");
+                      :reopens, :handle, :firstReply, 'UNOFFERED', '{}', 1)""");
+            var conversations =
+                h.prepareBatch(
+                    """
+                    INSERT INTO conversations (connection_id, ticket_external_id, stored, omitted,
+                      updated_at) VALUES ('bench', :id, :stored, 0, 1)""");
+            var messages =
+                h.prepareBatch(
+                    """
+                    INSERT INTO messages (id, connection_id, ticket_external_id, message_key,
+                      author_kind, public_message, created_at, body, html, attachments)
+                    VALUES (:id || '-' || :key, 'bench', :id, :key, :kind, :public, :at, :body,
+                      :html, '[]')""");
             for (int i = lo; i < hi; i++) {
               Conversation c = conversation(i);
-              batch
-                  .bind("id", "t%07d".formatted(i))
+              String id = "t%07d".formatted(i);
+              tickets
+                  .bind("id", id)
                   .bind("reopens", c.metrics().reopens())
+                  .bind("handle", seconds(c.metrics().handleTime()))
                   .bind(
-                      "handle",
-                      c.metrics().handleTime() == null
+                      "firstReply",
+                      c.metrics().firstReply() == null
                           ? null
-                          : c.metrics().handleTime().toSeconds())
+                          : c.metrics().firstReply().toMinutes())
                   .add();
+              conversations.bind("id", id).bind("stored", c.messages().size()).add();
+              for (int k = 0; k < c.messages().size(); k++) {
+                ConversationMessage m = c.messages().get(k);
+                messages
+                    .bind("id", id)
+                    .bind("key", "%03d".formatted(k))
+                    .bind("kind", m.author().name())
+                    .bind("public", m.publicMessage() ? 1 : 0)
+                    .bind("at", m.createdAt().toEpochMilli())
+                    .bind("body", m.text() == null ? "" : m.text())
+                    .bind("html", m.html())
+                    .add();
+              }
             }
-            batch.execute();
+            tickets.execute();
+            conversations.execute();
+            messages.execute();
             return null;
           });
     }
+  }
+
+  private static Long seconds(java.time.Duration d) {
+    return d == null ? null : d.toSeconds();
   }
 
   private static double load() {

@@ -245,6 +245,19 @@ final class BrowserFixture implements AutoCloseable {
     return published.json().get("id").asText();
   }
 
+  /** Binds the scorecard version's {@code greeting} criterion to AutoQA's greeting check. */
+  void bindGreetingCheck(String versionId) {
+    var bound =
+        admin.put(
+            "/api/v1/autoqa/bindings/" + versionId,
+            Map.of(
+                "bindings",
+                List.of(
+                    Map.of(
+                        "criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
+    if (bound.status() != 200) throw new IllegalStateException(bound.toString());
+  }
+
   private static Map<String, Object> criterion(
       String id, String name, String scale, boolean critical, boolean na) {
     return Map.of(

@@ -294,15 +294,7 @@ class CalibrationBrowserTest {
 
   @Test
   void calibrationPageShowsTheAutoQaGateOfTheSessionsScorecard() {
-    var bound =
-        fx.admin.put(
-            "/api/v1/autoqa/bindings/" + version,
-            Map.of(
-                "bindings",
-                List.of(
-                    Map.of(
-                        "criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
-    assertThat(bound.status()).as(bound.text()).isEqualTo(200);
+    fx.bindGreetingCheck(version);
     String agent = fx.agent("Gale Gate");
     Api qc = fx.app.as(Role.QC);
     int[] machine = {1, 1, 0, 0, 1};

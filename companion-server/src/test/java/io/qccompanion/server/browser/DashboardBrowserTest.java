@@ -108,15 +108,7 @@ class DashboardBrowserTest {
 
   @Test
   void tilesShowTheDesignWeightedQualityNextToTheSampleMeanAndAutoQaShowsItsGate() {
-    var bound =
-        fx.admin.put(
-            "/api/v1/autoqa/bindings/" + version,
-            Map.of(
-                "bindings",
-                List.of(
-                    Map.of(
-                        "criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
-    assertThat(bound.status()).as(bound.text()).isEqualTo(200);
+    fx.bindGreetingCheck(version);
     Api managerApi = fx.app.as(Role.MANAGER, null, List.of(fx.teamId));
     JsonNode total = managerApi.get("/api/v1/summaries?period=4weeks").json().get("total");
     JsonNode w = total.get("weightedQuality");

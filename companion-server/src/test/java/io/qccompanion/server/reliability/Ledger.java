@@ -87,6 +87,21 @@ final class Ledger {
   record Revision(
       String evaluationId, int revision, String host, String ticket, String outcome, int notes) {}
 
+  /**
+   * What the hosts show for the queued revisions: how many, how many fell back (the ticket closed
+   * on the host), without their note, and with more than one.
+   */
+  record WriteBacks(int revisions, long fellBack, long missing, long doubled) {}
+
+  WriteBacks writeBacks() {
+    List<Revision> revisions = revisions();
+    return new WriteBacks(
+        revisions.size(),
+        revisions.stream().filter(r -> "FELL_BACK".equals(r.outcome())).count(),
+        revisions.stream().filter(r -> r.notes() == 0 && !"FELL_BACK".equals(r.outcome())).count(),
+        revisions.stream().filter(r -> r.notes() > 1).count());
+  }
+
   /** Every queued revision with the number of notes carrying its key on the host. */
   List<Revision> revisions() {
     List<Revision> out = new ArrayList<>();

@@ -99,12 +99,7 @@ class ReliabilitySuiteTest {
           last);
       storm.close();
 
-      var revisions = ledger.revisions();
-      long missing =
-          revisions.stream()
-              .filter(r -> r.notes() == 0 && !"FELL_BACK".equals(r.outcome()))
-              .count();
-      long doubled = revisions.stream().filter(r -> r.notes() > 1).count();
+      var writeBacks = ledger.writeBacks();
       long unsampled = ledger.unsampled(sampleSince);
       long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
       System.out.printf(
@@ -124,10 +119,10 @@ class ReliabilitySuiteTest {
           java.util.Arrays.toString(webhookStatuses),
           ledger.decisions(),
           unsampled,
-          revisions.size(),
-          revisions.stream().filter(r -> "FELL_BACK".equals(r.outcome())).count(),
-          missing,
-          doubled,
+          writeBacks.revisions(),
+          writeBacks.fellBack(),
+          writeBacks.missing(),
+          writeBacks.doubled(),
           ledger.outbox(),
           seconds);
 
@@ -137,9 +132,9 @@ class ReliabilitySuiteTest {
           .isZero();
       assertThat(storm.served()).as("faults served").isGreaterThan(20);
       assertThat(unsampled).as("recent tickets without a sampling decision").isZero();
-      assertThat(revisions).hasSize(graded.size() + (graded.size() + 9) / 10);
-      assertThat(missing).as("revisions without their note").isZero();
-      assertThat(doubled).as("revisions with two notes").isZero();
+      assertThat(writeBacks.revisions()).isEqualTo(graded.size() + (graded.size() + 9) / 10);
+      assertThat(writeBacks.missing()).as("revisions without their note").isZero();
+      assertThat(writeBacks.doubled()).as("revisions with two notes").isZero();
       assertThat(webhookStatuses).containsExactly(202, 200, 202, 202, 200, 202);
     }
   }

@@ -1,9 +1,11 @@
 package io.qccompanion.connector.http;
 
+import io.qccompanion.model.ConnectionOption;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Headers;
@@ -58,6 +60,29 @@ public final class RetryLoop {
           Duration.ofSeconds(30),
           Duration.ofSeconds(
               number(settings, "http.maxRetryAfterSeconds", defaultMaxRetryAfter.toSeconds())));
+    }
+
+    /**
+     * The options {@link #of} reads, for a connector's option list; {@code defaultMaxRetryAfter} is
+     * the host's default cap on a Retry-After waited out inside a call.
+     */
+    public static List<ConnectionOption> options(Duration defaultMaxRetryAfter) {
+      return List.of(
+          option("http.maxAttempts", "5")
+              .help("Attempts per request for 429, 5xx, timeouts, I/O errors and malformed JSON.")
+              .build(),
+          option("http.backoffMillis", "500")
+              .help("First backoff; doubles per attempt with jitter, capped at 30 s.")
+              .build(),
+          option("http.maxRetryAfterSeconds", Long.toString(defaultMaxRetryAfter.toSeconds()))
+              .help("Longest Retry-After waited out inside a call; longer waits go to the server.")
+              .build());
+    }
+
+    private static ConnectionOption.Builder option(String name, String defaultValue) {
+      return ConnectionOption.builder(name)
+          .type(ConnectionOption.Type.INTEGER)
+          .defaultValue(defaultValue);
     }
 
     private static int number(ConnectionSettings settings, String key, long fallback) {

@@ -84,7 +84,7 @@ class RetryLoopTest {
     String body = loop(budget).send(request("/tickets/42.json"), true, text);
 
     assertThat(body).isEqualTo("{}");
-    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
     assertThat(observed).containsExactly("c1 GET /tickets/{id} 429", "c1 GET /tickets/{id} 200");
     host.verify(2, getRequestedFor(urlEqualTo("/tickets/42.json")));
   }
@@ -107,7 +107,7 @@ class RetryLoopTest {
     assertThat(e.retryable()).isTrue();
     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(600));
     assertThat(e).hasMessageContaining("connection 'acme'").hasMessageContaining("jira-quota");
-    assertThat(time.sleeps).isEmpty();
+    assertThat(time.sleeps()).isEmpty();
     host.verify(1, getRequestedFor(urlEqualTo("/export")));
   }
 
@@ -157,10 +157,10 @@ class RetryLoopTest {
     assertThat(e.retryable()).isTrue();
     assertThat(e.status()).isEqualTo(502);
     assertThat(loop.requestCount()).isEqualTo(4);
-    assertThat(time.sleeps).hasSize(3);
+    assertThat(time.sleeps()).hasSize(3);
     for (int i = 0; i < 3; i++) {
       long step = 500L << i;
-      assertThat(time.sleeps.get(i).toMillis()).isBetween(step / 2, step);
+      assertThat(time.sleeps().get(i).toMillis()).isBetween(step / 2, step);
     }
   }
 
@@ -190,7 +190,7 @@ class RetryLoopTest {
 
     for (int i = 0; i < 3; i++) loop.send(request("/me"), true, text);
 
-    assertThat(time.sleeps).containsExactly(Duration.ofMinutes(1));
+    assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
     host.verify(3, getRequestedFor(urlEqualTo("/me")));
   }
 

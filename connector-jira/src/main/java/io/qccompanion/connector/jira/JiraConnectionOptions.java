@@ -7,6 +7,7 @@ import static io.qccompanion.model.ConnectionOption.Type.TEXT;
 import static io.qccompanion.model.ConnectionOption.Type.URL;
 
 import io.qccompanion.connector.http.RequestBudget;
+import io.qccompanion.connector.http.RetryLoop;
 import io.qccompanion.model.ConnectionOption;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ final class JiraConnectionOptions {
   private JiraConnectionOptions() {}
 
   static final List<ConnectionOption> ALL =
-      Stream.concat(
+      Stream.of(
               Stream.of(
                   option("flavor", CHOICE, "cloud")
                       .choices(List.of("cloud", "jsm", "dc"))
@@ -67,20 +68,12 @@ final class JiraConnectionOptions {
                   option("http.timeoutSeconds", INTEGER, "30")
                       .help("Read and write timeout.")
                       .build(),
-                  option("http.maxAttempts", INTEGER, "5")
-                      .help("Attempts per request for 429, 5xx, I/O errors and malformed JSON.")
-                      .build(),
-                  option("http.maxRetryAfterSeconds", INTEGER, "60")
-                      .help(
-                          "Longest Retry-After waited out inside a call; longer waits go to the server.")
-                      .build(),
                   option("field.satisfaction", STRING, null)
                       .help("Id of the JSM Satisfaction field; CSAT is then read with the search.")
-                      .build(),
-                  option("http.backoffMillis", INTEGER, "500")
-                      .help("First backoff; doubles per attempt with jitter, capped at 30 s.")
                       .build()),
+              RetryLoop.Policy.options(JiraHttp.MAX_RETRY_AFTER).stream(),
               RequestBudget.OPTIONS.stream())
+          .flatMap(options -> options)
           .toList();
 
   private static ConnectionOption.Builder option(

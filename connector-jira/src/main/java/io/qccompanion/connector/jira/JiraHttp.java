@@ -33,6 +33,9 @@ final class JiraHttp {
   static final MediaType JSON = MediaType.get("application/json");
   private static final Logger log = LoggerFactory.getLogger(JiraHttp.class);
 
+  /** Jira Cloud asks for waits of seconds to a minute; longer ones go back to the server. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
   private final OkHttpClient client;
   private final ConnectionSettings settings;
   private final HttpUrl baseUrl;
@@ -77,7 +80,7 @@ final class JiraHttp {
         new RetryLoop(
             client,
             "Jira " + host() + " (connection '" + settings.name() + "')",
-            RetryLoop.Policy.of(settings, Duration.ofSeconds(60)),
+            RetryLoop.Policy.of(settings, MAX_RETRY_AFTER),
             RequestBudget.of(settings, clock, sleeper),
             sleeper,
             new Random(),

@@ -2,18 +2,16 @@ package io.qccompanion.connector.jira;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.connector.http.RequestBudget;
-import io.qccompanion.connector.http.Sleeper;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.simulators.jira.SimulatedJira;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,34 +20,7 @@ import org.junit.jupiter.api.Test;
 class RequestBudgetSharingTest {
   private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
-  /** A clock that moves only when the code under test sleeps. */
-  static final class ManualTime extends Clock implements Sleeper {
-    private Instant now = NOW;
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @Override
-    public synchronized void sleep(Duration duration) {
-      sleeps.add(duration);
-      now = now.plus(duration);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final ManualTime time = new ManualTime();
+  private final ManualTime time = new ManualTime(NOW);
   private final JiraConnectorProvider provider =
       new JiraConnectorProvider(time, List.of(new SpecValidation()));
 
@@ -71,11 +42,11 @@ class RequestBudgetSharingTest {
       try (JiraSource source = provider.openSource(settings, time);
           JiraSink sink = provider.openSink(settings, time)) {
         source.check(); // myself, mypermissions, search: 3 requests
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
 
         sink.publish(WriteBackTest.note(key, 1, false)); // comment, then the labels edit
 
-        assertThat(time.sleeps).containsExactly(Duration.ofHours(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofHours(1));
         assertThat(jira.internalCommentsOf(key)).hasSize(1);
       } finally {
         provider.release(settings.connectionId());

@@ -6,6 +6,7 @@ import static io.qccompanion.model.ConnectionOption.Type.TEXT;
 import static io.qccompanion.model.ConnectionOption.Type.URL;
 
 import io.qccompanion.connector.http.RequestBudget;
+import io.qccompanion.connector.http.RetryLoop;
 import io.qccompanion.model.ConnectionOption;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +18,7 @@ final class ZendeskConnectionOptions {
   private ZendeskConnectionOptions() {}
 
   static final List<ConnectionOption> ALL =
-      Stream.concat(
+      Stream.of(
               Stream.of(
                   option("export.requestsPerMinute", INTEGER, "10")
                       .help(
@@ -60,23 +61,15 @@ final class ZendeskConnectionOptions {
                   option("panel.issuer", STRING, null)
                       .help("Expected iss of the panel token; defaults to the base URL's host.")
                       .build(),
-                  option("http.maxAttempts", INTEGER, "5")
-                      .help("Attempts per request for 429, 5xx, timeouts and malformed JSON.")
-                      .build(),
-                  option("http.backoffMillis", INTEGER, "500")
-                      .help("Base of the exponential backoff between attempts.")
-                      .build(),
-                  option("http.maxRetryAfterSeconds", INTEGER, "120")
-                      .help(
-                          "Longest Retry-After waited out inside a call; longer waits go to the server.")
-                      .build(),
                   option("http.connectTimeoutMillis", INTEGER, "10000")
                       .help("Connect timeout.")
                       .build(),
                   option("http.readTimeoutMillis", INTEGER, "60000")
                       .help("Read and write timeout.")
                       .build()),
+              RetryLoop.Policy.options(ZendeskHttp.MAX_RETRY_AFTER).stream(),
               RequestBudget.OPTIONS.stream())
+          .flatMap(options -> options)
           .toList();
 
   private static ConnectionOption.Builder option(

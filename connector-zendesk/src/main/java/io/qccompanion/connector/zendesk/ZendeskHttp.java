@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 final class ZendeskHttp implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(ZendeskHttp.class);
+
+  /** Zendesk asks for waits of up to two minutes on its export endpoints. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
+
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final ConnectionSettings settings;
@@ -93,11 +97,7 @@ final class ZendeskHttp implements AutoCloseable {
         new RetryLoop(
             client,
             "Zendesk " + options.host() + " (connection '" + options.connectionName() + "')",
-            new RetryLoop.Policy(
-                options.maxAttempts(),
-                options.baseBackoff(),
-                Duration.ofSeconds(30),
-                options.maxRetryAfter()),
+            RetryLoop.Policy.of(settings, MAX_RETRY_AFTER),
             RequestBudget.of(settings, clock, sleeper),
             sleeper,
             jitter,

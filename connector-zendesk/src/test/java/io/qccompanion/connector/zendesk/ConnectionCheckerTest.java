@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionCheck.Problem;
 import java.time.Instant;

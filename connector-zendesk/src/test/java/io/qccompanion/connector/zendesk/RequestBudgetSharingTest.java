@@ -2,6 +2,7 @@ package io.qccompanion.connector.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.connector.http.RequestBudget;
 import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionSettings;
@@ -45,11 +46,11 @@ class RequestBudgetSharingTest {
         FeedbackSink sink = provider.openSink(settings, time)) {
       ConnectionCheck check = source.check(); // users/me, tickets, export: 3 requests
       assertThat(check.items().subList(0, 3)).allMatch(ConnectionCheck.Item::ok);
-      assertThat(time.sleeps).isEmpty();
+      assertThat(time.sleeps()).isEmpty();
 
       sink.publish(FeedbackNotes.failing(ticket, "budget-1"));
 
-      assertThat(time.sleeps).containsExactly(Duration.ofMinutes(1));
+      assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
     }
   }
 
@@ -61,7 +62,7 @@ class RequestBudgetSharingTest {
         FeedbackSink sink = provider.openSink(settings, time)) {
       source.check();
       sink.publish(FeedbackNotes.failing(ticket, "budget-2"));
-      assertThat(time.sleeps).isEmpty();
+      assertThat(time.sleeps()).isEmpty();
     }
   }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;

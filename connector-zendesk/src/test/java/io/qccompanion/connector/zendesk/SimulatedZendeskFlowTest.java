@@ -3,6 +3,7 @@ package io.qccompanion.connector.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionCheck;
 import io.qccompanion.model.ConnectionSettings;
@@ -349,7 +350,7 @@ class SimulatedZendeskFlowTest {
     }
 
     assertThat(ids).containsExactlyInAnyOrderElementsOf(zendesk.closedTicketIds());
-    assertThat(time.sleeps).contains(Duration.ofSeconds(2));
+    assertThat(time.sleeps()).contains(Duration.ofSeconds(2));
   }
 
   @Test

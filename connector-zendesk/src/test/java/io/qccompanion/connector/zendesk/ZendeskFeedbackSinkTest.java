@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.model.ConnectorException;
 import io.qccompanion.model.FeedbackNote;
 import io.qccompanion.model.WriteResult;

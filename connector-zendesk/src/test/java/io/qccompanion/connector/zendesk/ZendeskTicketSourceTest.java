@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.qccompanion.connector.http.ManualTime;
 import io.qccompanion.model.Checkpoint;
 import io.qccompanion.model.ConnectionSettings;
 import io.qccompanion.model.ConnectorException;
@@ -267,7 +268,7 @@ class ZendeskTicketSourceTest {
       assertThat(source.fetchClosedSince(Checkpoint.INITIAL, 1).tickets()).hasSize(1);
       assertThat(source.requestCount()).isEqualTo(2);
     }
-    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7));
   }
 
   @Test
@@ -286,10 +287,10 @@ class ZendeskTicketSourceTest {
     assertThat(e.getMessage()).contains("acme");
     zendesk.verify(5, getRequestedFor(urlPathEqualTo(EXPORT)));
     // 500 ms base doubling, jittered into [50%, 100%] of each step.
-    assertThat(time.sleeps).hasSize(4);
+    assertThat(time.sleeps()).hasSize(4);
     for (int i = 0; i < 4; i++) {
       long step = 500L << i;
-      assertThat(time.sleeps.get(i).toMillis()).isBetween(step / 2, step);
+      assertThat(time.sleeps().get(i).toMillis()).isBetween(step / 2, step);
     }
   }
 
@@ -411,7 +412,7 @@ class ZendeskTicketSourceTest {
       for (int i = 0; i < 4; i++) source.fetchClosedSince(Checkpoint.INITIAL, 1);
     }
 
-    assertThat(time.sleeps).containsExactly(Duration.ofMinutes(1));
+    assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
     zendesk.verify(4, getRequestedFor(urlPathEqualTo(EXPORT)));
   }
 

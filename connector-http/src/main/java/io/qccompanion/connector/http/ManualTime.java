@@ -8,12 +8,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A clock that only moves when the code under test sleeps, recording every sleep. */
-final class ManualTime extends Clock implements Sleeper {
+/**
+ * A clock that only moves when the code using it sleeps (or is told to {@link #advance}), recording
+ * every sleep: for tests and simulations of the retry loop and request budgets, so that waits of
+ * minutes take no time. Thread-safe.
+ */
+public final class ManualTime extends Clock implements Sleeper {
   private Instant now;
-  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-  ManualTime(Instant start) {
+  public ManualTime(Instant start) {
     this.now = start;
   }
 
@@ -23,8 +27,13 @@ final class ManualTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
-  synchronized void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
+  }
+
+  /** Every sleep so far, in order. */
+  public List<Duration> sleeps() {
+    return sleeps;
   }
 
   @Override
