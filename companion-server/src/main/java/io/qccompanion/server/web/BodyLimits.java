@@ -56,8 +56,8 @@ final class BodyLimits {
   }
 
   /**
-   * Registered before every matched route (which also reads the document now, so a broken
-   * fragment stops start-up): refuses a query or path parameter longer than its {@code maxLength}.
+   * Registered before every matched route (which also reads the document now, so a broken fragment
+   * stops start-up): refuses a query or path parameter longer than its {@code maxLength}.
    */
   static io.javalin.http.Handler parameterCheck() {
     return BodyLimits::checkParameters;
@@ -142,7 +142,7 @@ final class BodyLimits {
       throws IOException {
     int max =
         ctxt.getAttribute(SCHEMA) instanceof JsonNode schema
-            ? maxLength(schema, p.streamReadContext().pathAsPointer())
+            ? maxLength(schema, p.getParsingContext().pathAsPointer())
             : MAX_STRING;
     if (tooLong(s, max))
       throw ctxt.weirdStringException(

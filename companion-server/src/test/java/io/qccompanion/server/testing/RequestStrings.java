@@ -84,8 +84,12 @@ public final class RequestStrings {
                           }
                           JsonNode body =
                               op.getValue().at("/requestBody/content/application~1json/schema");
-                          walk(doc, body, "", (pointer, schema) ->
-                              all.add(string(method, path.getKey(), "body", pointer, schema)));
+                          walk(
+                              doc,
+                              body,
+                              "",
+                              (pointer, schema) ->
+                                  all.add(string(method, path.getKey(), "body", pointer, schema)));
                         }));
     return all;
   }

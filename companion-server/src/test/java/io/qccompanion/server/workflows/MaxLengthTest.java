@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The documented {@code maxLength} of every string a client sends is what the server enforces: for
- * each string body property of each JSON operation and each string query or path parameter, sent
- * by a caller the operation's role gate admits ({@link AuthorizationMatrixTest#MATRIX}), a value
- * one character too long is a 400 naming that field with nothing stored, and a value of exactly
- * {@code maxLength} is not refused for its length.
+ * each string body property of each JSON operation and each string query or path parameter, sent by
+ * a caller the operation's role gate admits ({@link AuthorizationMatrixTest#MATRIX}), a value one
+ * character too long is a 400 naming that field with nothing stored, and a value of exactly {@code
+ * maxLength} is not refused for its length.
  */
 class MaxLengthTest {
   static TestApp app;
