@@ -118,8 +118,6 @@ final class SampleRoutes {
   private void replace(Context ctx) {
     Principal p = Authenticator.principal(ctx);
     String reason = Fields.required(Bodies.read(ctx, ReplaceRequest.class).reason(), "/reason");
-    if (reason.length() > 500)
-      throw HttpProblem.invalid("/reason", "reason must have at most 500 characters");
     ctx.json(db.write(h -> actions.replace(h, p, ctx.pathParam("id"), reason)));
   }
 }

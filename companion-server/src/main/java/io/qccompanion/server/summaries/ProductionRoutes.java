@@ -143,8 +143,6 @@ final class ProductionRoutes {
     LocalDate date = date(Fields.required(req.date(), "/date"));
     var kind = Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
     double hours = Fields.range(Fields.required(req.hours(), "/hours"), 0, 24, "/hours");
-    if (req.note() != null && req.note().length() > 2000)
-      throw HttpProblem.invalid("/note", "/note must be at most 2000 characters");
     ProductionException saved =
         db.write(
             h -> {
@@ -200,8 +198,6 @@ final class ProductionRoutes {
             ? null
             : Fields.oneOf(ProductionException.Kind.class, req.kind(), "/kind");
     Double newHours = req.hours() == null ? null : Fields.range(req.hours(), 0, 24, "/hours");
-    if (req.note() != null && req.note().length() > 2000)
-      throw HttpProblem.invalid("/note", "/note must be at most 2000 characters");
     ProductionException saved =
         db.write(
             h -> {

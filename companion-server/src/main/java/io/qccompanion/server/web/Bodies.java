@@ -5,7 +5,8 @@ import io.javalin.http.Context;
 import io.qccompanion.server.domain.Json;
 
 /**
- * Reads request bodies strictly: malformed JSON, wrong types, unknown fields, over-long strings and
+ * Reads request bodies strictly: malformed JSON, wrong types, unknown fields, strings longer than
+ * the OpenAPI document allows for that field of that operation ({@link BodyLimits}) and
  * out-of-range instants become 400s naming the field.
  */
 public final class Bodies {
@@ -18,7 +19,7 @@ public final class Bodies {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) throw HttpProblem.invalid("/", "request body is empty");
     try {
-      T value = MAPPER.readValue(bytes, type);
+      T value = BodyLimits.forOperation(MAPPER.readerFor(type), ctx).readValue(bytes);
       if (value == null) throw HttpProblem.invalid("/", "request body is null");
       return value;
     } catch (JsonProcessingException e) {

@@ -28,6 +28,7 @@ final class OpenApiDocument {
           "autoqa",
           "grading");
 
+  private final ObjectNode root;
   private final String json;
 
   public OpenApiDocument(String version) {
@@ -54,11 +55,17 @@ final class OpenApiDocument {
           .fields()
           .forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
     }
+    this.root = root;
     this.json = Json.write(root);
   }
 
   public String json() {
     return json;
+  }
+
+  /** The document as a tree; callers only read it. */
+  JsonNode tree() {
+    return root;
   }
 
   private ObjectNode load(String resource) {

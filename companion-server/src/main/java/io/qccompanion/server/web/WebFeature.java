@@ -55,6 +55,7 @@ public final class WebFeature {
     cfg.startup.showJavalinBanner = false;
     cfg.routes.before(headers::apply);
     cfg.routes.beforeMatched(guard);
+    cfg.routes.beforeMatched(BodyLimits.parameterCheck());
     Problems.register(cfg.routes);
     new OpsRoutes(db, metrics, new OpenApiDocument(s.version()), beforeScrape, s.metricsToken())
         .register(cfg.routes);

@@ -119,6 +119,14 @@ public final class TestApp implements AutoCloseable {
     return new Api(baseUrl(), token);
   }
 
+  private String countAll;
+
+  /** Rows in every application table (Flyway's history aside), on SQLite or PostgreSQL. */
+  public long rows() {
+    if (countAll == null) countAll = Schema.countAllRows(app.db());
+    return app.db().read(h -> h.createQuery(countAll).mapTo(Long.class).one());
+  }
+
   @Override
   public void close() {
     app.close();

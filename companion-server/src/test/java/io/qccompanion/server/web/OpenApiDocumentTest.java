@@ -3,6 +3,8 @@ package io.qccompanion.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.http.HandlerType;
+import io.qccompanion.server.domain.Json;
+import io.qccompanion.server.testing.RequestStrings;
 import io.qccompanion.server.testing.TestApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,30 @@ class OpenApiDocumentTest {
       schemas.at("/" + e.getKey() + "/properties").fieldNames().forEachRemaining(documented::add);
       assertThat(documented).as(e.getKey() + " vs " + e.getValue()).isEqualTo(fields);
     }
+  }
+
+  /**
+   * Every string a client sends (body property, query or path parameter) has a {@code maxLength}
+   * within the server's ceiling; an {@code enum} bounds itself. The server enforces exactly these
+   * (BodyLimits reads this document; workflows.MaxLengthTest sends one character more).
+   */
+  @Test
+  void everyStringOfEveryRequestHasAMaxLength() throws Exception {
+    var strings = RequestStrings.of(Json.MAPPER.readTree(new OpenApiDocument("test").json()));
+    List<String> unbounded = new ArrayList<>();
+    int body = 0;
+    int enumerated = 0;
+    for (var s : strings) {
+      if (s.in().equals("body")) body++;
+      if (s.enumerated()) enumerated++;
+      else if (s.maxLength() == null || s.maxLength() < 1 || s.maxLength() > BodyLimits.MAX_STRING)
+        unbounded.add(s.operation() + " " + s.in() + " " + s.name() + ": " + s.maxLength());
+    }
+    System.out.printf(
+        "request strings: %d body properties, %d parameters, %d of them enums, %d without maxLength%n",
+        body, strings.size() - body, enumerated, unbounded.size());
+    assertThat(body).isGreaterThan(100);
+    assertThat(unbounded).as("strings without a maxLength").isEmpty();
   }
 
   @Test

@@ -39,7 +39,8 @@ class AuthorizationMatrixTest {
   /** No role gate: the route authenticates its own way (login, host tokens, signatures). */
   private static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
 
-  private static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
+  /** Operation → the roles its gate admits (read by MaxLengthTest to pick a caller). */
+  static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
 
   private static void allow(String operation, Set<Role> roles) {
     if (MATRIX.put(operation, roles) != null)
