@@ -51,28 +51,34 @@ public final class EvaluationRoutes {
   void create(Context ctx) {
     var req = Bodies.read(ctx, EvaluationRequest.Create.class);
     Principal p = Authenticator.principal(ctx);
-    ctx.status(201).json(db.write(h -> views.detailed(h, service.create(h, p, req))));
+    ctx.status(201).json(detailed(db.write(h -> service.create(h, p, req))));
   }
 
   void change(Context ctx) {
     var req = Bodies.read(ctx, EvaluationRequest.Change.class);
     Principal p = Authenticator.principal(ctx);
     String id = ctx.pathParam("id");
-    ctx.json(db.write(h -> views.detailed(h, service.change(h, p, id, req))));
+    ctx.json(detailed(db.write(h -> service.change(h, p, id, req))));
   }
 
   void submit(Context ctx) {
     var req = ctx.body().isBlank() ? null : Bodies.read(ctx, EvaluationRequest.Change.class);
     Principal p = Authenticator.principal(ctx);
     String id = ctx.pathParam("id");
-    ctx.json(db.write(h -> views.detailed(h, service.submit(h, p, id, req))));
+    ctx.json(detailed(db.write(h -> service.submit(h, p, id, req))));
   }
 
   void revise(Context ctx) {
     var req = Bodies.read(ctx, EvaluationRequest.Change.class);
     Principal p = Authenticator.principal(ctx);
     String id = ctx.pathParam("id");
-    ctx.json(db.write(h -> views.detailed(h, service.revise(h, p, id, req, editWindow))));
+    ctx.json(detailed(db.write(h -> service.revise(h, p, id, req, editWindow))));
+  }
+
+  // Built after the commit, outside the write turn: names, ticket, revisions and write-back status
+  // are committed reads that other writers need not wait for.
+  private EvaluationView detailed(Evaluation written) {
+    return db.read(h -> views.detailed(h, written));
   }
 
   void get(Context ctx) {

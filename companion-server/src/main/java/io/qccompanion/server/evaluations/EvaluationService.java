@@ -84,7 +84,7 @@ public final class EvaluationService {
             before.status(), before.revision() + 1, r, answers, now, before.submittedAt());
     store.update(h, after);
     store.insertRevision(h, after, actorId, reason);
-    store.writeAnswers(h, evaluationId, r);
+    store.replaceAnswers(h, evaluationId, r);
     queueWriteBack(h, after);
     notifyChanged(h, after.id());
     audit.record(h, actorId, "evaluation.amend", ENTITY, evaluationId, before, after);
@@ -185,7 +185,7 @@ public final class EvaluationService {
     Evaluation after = draft.withResult("SUBMITTED", 1, r, draft.answers(), now, now);
     store.update(h, after);
     store.insertRevision(h, after, p.userId(), null);
-    store.writeAnswers(h, id, r);
+    store.insertAnswers(h, id, r); // a draft has no answer rows: they are written from here on
     queueWriteBack(h, after);
     notifyChanged(h, after.id());
     audit.record(h, p.userId(), "evaluation.submit", ENTITY, id, before, after);
@@ -219,7 +219,7 @@ public final class EvaluationService {
             before.submittedAt());
     store.update(h, after);
     store.insertRevision(h, after, p.userId(), "edited by the grader");
-    store.writeAnswers(h, id, r);
+    store.replaceAnswers(h, id, r);
     queueWriteBack(h, after);
     notifyChanged(h, id);
     audit.record(h, p.userId(), "evaluation.revise", ENTITY, id, before, after);
@@ -267,8 +267,8 @@ public final class EvaluationService {
   // Calibration grades are exercises among QCs: they never reach the agent's ticket.
   private void queueWriteBack(Handle h, Evaluation e) {
     if (!Evaluation.REGULAR.equals(e.kind())) return;
-    TicketFacts.find(h, e.ticketId())
-        .ifPresent(t -> outbox.enqueue(h, e.id(), e.revision(), t.connectionId()));
+    TicketFacts.connectionOf(h, e.ticketId())
+        .ifPresent(c -> outbox.enqueue(h, e.id(), e.revision(), c));
   }
 
   private Evaluation applied(Evaluation e, EvaluationRequest.Change req) {

@@ -122,8 +122,13 @@ final class EvaluationStore {
   }
 
   /** Replaces the per-criterion rows with those of the current revision. */
-  void writeAnswers(Handle h, String evaluationId, ScoreResult result) {
+  void replaceAnswers(Handle h, String evaluationId, ScoreResult result) {
     h.execute("DELETE FROM evaluation_answers WHERE evaluation_id = ?", evaluationId);
+    insertAnswers(h, evaluationId, result);
+  }
+
+  /** Writes the per-criterion rows of an evaluation that has none, in one batch. */
+  void insertAnswers(Handle h, String evaluationId, ScoreResult result) {
     var batch =
         h.prepareBatch(
             """

@@ -41,6 +41,14 @@ record TicketFacts(
         .findOne();
   }
 
+  /** The connection a ticket came from (where its write-back goes), without reading its JSON. */
+  static Optional<String> connectionOf(Handle h, String ticketId) {
+    return h.createQuery("SELECT connection_id FROM tickets WHERE id = ?")
+        .bind(0, ticketId)
+        .mapTo(String.class)
+        .findOne();
+  }
+
   /** {@link #find} for several tickets in one query (list pages), by ticket id. */
   static Map<String, TicketFacts> findAll(Handle h, Collection<String> ticketIds) {
     Map<String, TicketFacts> out = new HashMap<>();

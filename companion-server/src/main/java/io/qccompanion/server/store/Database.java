@@ -3,7 +3,6 @@ package io.qccompanion.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -20,14 +19,16 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final boolean sqlite;
   private final SqliteFiles file; // null for PostgreSQL and in-memory SQLite
-  // SQLite allows one writer; serialising writes in the JVM avoids SQLITE_BUSY on lock upgrades.
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  // SQLite allows one writer; writes take turns in the JVM (no SQLITE_BUSY on lock upgrades), and
+  // those that queue meanwhile share one transaction (group commit). Null for PostgreSQL.
+  private final GroupCommit writer;
 
   private Database(HikariDataSource dataSource, boolean sqlite, SqliteFiles file) {
     this.dataSource = dataSource;
     this.sqlite = sqlite;
     this.file = file;
     this.jdbi = Jdbi.create(dataSource);
+    this.writer = sqlite ? new GroupCommit(jdbi, GroupCommit.MAX_BATCH) : null;
     // exception messages (and so the logs) never carry bound arguments: user text stays out
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -65,6 +66,8 @@ public final class Database implements AutoCloseable {
       config.addDataSourceProperty("synchronous", "NORMAL");
       config.addDataSourceProperty("foreign_keys", "true");
       config.addDataSourceProperty("busy_timeout", "10000");
+      // the savepoint journal of a group commit (and sort scratch) in memory, not temp files
+      config.addDataSourceProperty("temp_store", "MEMORY");
     } else {
       // PostgreSQL's error detail quotes row values ("Key (name)=(...) already exists")
       config.addDataSourceProperty("logServerErrorDetail", "false");
@@ -197,16 +200,16 @@ public final class Database implements AutoCloseable {
     return jdbi.withHandle(callback);
   }
 
-  /** Runs {@code callback} in one transaction; on SQLite writers take turns. */
+  /**
+   * Runs {@code callback} in one transaction and returns its result once committed, or throws what
+   * it threw (nothing of it is written). On SQLite writers take turns, and callbacks that wait for
+   * their turn share one transaction, each under its own savepoint ({@link GroupCommit}): keep slow
+   * work that needs no lock (scoring, JSON, reads of committed data) outside the callback.
+   */
   public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
     if (file != null) file.check();
     if (!sqlite) return StorageFailures.translate(() -> jdbi.inTransaction(callback));
-    writeLock.lock();
-    try {
-      return StorageFailures.translate(() -> jdbi.inTransaction(callback));
-    } finally {
-      writeLock.unlock();
-    }
+    return writer.write(callback);
   }
 
   /** Like {@link #write} for callbacks without a result. */

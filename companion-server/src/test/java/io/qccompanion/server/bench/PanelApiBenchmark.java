@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class PanelApiBenchmark {
   static final int CONNECTIONS = Integer.getInteger("bench.connections", 200);
   static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
+  // -Dbench.submitOnly=true: /health and the submit row only (no reads, no start-up JVMs)
+  static final boolean SUBMIT_ONLY = Boolean.getBoolean("bench.submitOnly");
 
   @Test
   void panelRoutesAgainstHealthAndStartUpAgainstBareJvm() throws Exception {
@@ -55,7 +57,7 @@ class PanelApiBenchmark {
         app.close();
       }
     }
-    startUp(dir);
+    if (!SUBMIT_ONLY) startUp(dir);
   }
 
   private void panel(CompanionApp app) throws Exception {
@@ -88,15 +90,21 @@ class PanelApiBenchmark {
     byte[] health = LoadGenerator.get("/health", null);
     load.run(Math.min(3, SECONDS), i -> health); // warm-up
     var baseline = load.run(SECONDS, i -> health);
-    route(
-        "GET /api/v1/evaluations/{id}", load, baseline, "/api/v1/evaluations/" + evaluation, token);
-    route(
-        "GET /api/v1/scorecard-versions/{id}",
-        load,
-        baseline,
-        "/api/v1/scorecard-versions/" + version,
-        token);
-    route("GET /api/v1/queue?limit=100", load, baseline, "/api/v1/queue?limit=100", token);
+    if (!SUBMIT_ONLY) {
+      route(
+          "GET /api/v1/evaluations/{id}",
+          load,
+          baseline,
+          "/api/v1/evaluations/" + evaluation,
+          token);
+      route(
+          "GET /api/v1/scorecard-versions/{id}",
+          load,
+          baseline,
+          "/api/v1/scorecard-versions/" + version,
+          token);
+      route("GET /api/v1/queue?limit=100", load, baseline, "/api/v1/queue?limit=100", token);
+    }
 
     // Submit: every request submits its own draft, a copy of a real grade (a draft submits once).
     int copies = (int) Math.max(2_000, baseline.perSecond() * SECONDS);
