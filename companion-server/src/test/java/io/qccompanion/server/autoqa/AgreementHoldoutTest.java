@@ -92,7 +92,7 @@ class AgreementHoldoutTest {
                   "ticketIds",
                   List.of(t[2]),
                   "qcIds",
-                  List.of(grader.get("/api/v1/me").json().get("id").asText())));
+                  List.of(id(grader), id(qc))));
       assertThat(session.status()).as(session.toString()).isEqualTo(201);
       var calibration =
           grader.post(
@@ -175,6 +175,10 @@ class AgreementHoldoutTest {
       assertThat(gate.get("heldOut").asInt()).isEqualTo(1);
       assertThat(gate.get("accepted").asInt()).isZero();
     }
+  }
+
+  static String id(Api user) {
+    return user.get("/api/v1/me").json().get("id").asText();
   }
 
   static JsonNode greetingGate(Api admin) {

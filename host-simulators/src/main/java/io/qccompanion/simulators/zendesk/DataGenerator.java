@@ -323,7 +323,7 @@ final class DataGenerator {
     Instant start = t.createdAt;
     Instant end = t.solvedAt != null ? t.solvedAt : t.updatedAt;
     long span = Math.max(1, Duration.between(start, end).toSeconds());
-    long gap = late < 0 ? 0 : Math.min(span / 2, t.lateReplyMinutes * 60);
+    long gap = late < 0 ? 0 : Math.max(0, Math.min(span - 60, t.lateReplyMinutes * 60));
     long spread = span - gap;
     long firstReply = Math.min(spread * 9 / 10, Math.max(60, t.firstReplyMinutes * 60));
     List<Comment> out = new ArrayList<>();
