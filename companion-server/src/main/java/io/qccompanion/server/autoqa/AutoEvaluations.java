@@ -30,7 +30,8 @@ final class AutoEvaluations {
                   AND (a.ticket_id IS NULL OR a.ticket_updated_at <> t.updated_at
                        OR a.rule_set_version <> %s OR c.updated_at > a.scored_at)
                 ORDER BY t.id LIMIT :limit"""
-                    .formatted(RuleBook.TICKET_TEAM, RuleBook.JOIN_AGENT, rules.expectedVersionSql())))
+                    .formatted(
+                        RuleBook.TICKET_TEAM, RuleBook.JOIN_AGENT, rules.expectedVersionSql())))
         .bind("limit", limit)
         .map((rs, ctx) -> new Due(rs.getString(1), rs.getLong(2), rs.getString(3)))
         .list();

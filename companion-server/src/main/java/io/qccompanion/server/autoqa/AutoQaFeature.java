@@ -39,8 +39,7 @@ public final class AutoQaFeature {
     Holdout holdout = new Holdout(holdoutPercent);
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
     TeamRuleStore ruleStore = new TeamRuleStore();
-    Function<Handle, RuleBook> rules =
-        h -> RuleBook.load(h, ruleStore, engine, TeamRules.DEFAULTS);
+    Function<Handle, RuleBook> rules = h -> RuleBook.load(h, ruleStore, engine, TeamRules.DEFAULTS);
     ConversationSource conversations = new StoredConversations(new Conversations(clock));
     this.worker =
         new AutoQaWorker(

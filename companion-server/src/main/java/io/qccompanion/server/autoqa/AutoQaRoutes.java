@@ -258,7 +258,8 @@ final class AutoQaRoutes {
             .map((rs, c) -> List.of(rs.getString(1), rs.getString(2)))
             .findFirst();
     if (evaluationId != null && evaluation.isEmpty())
-      throw HttpProblem.invalid("evaluationId", "no evaluation '" + evaluationId + "' of this ticket");
+      throw HttpProblem.invalid(
+          "evaluationId", "no evaluation '" + evaluationId + "' of this ticket");
     return evaluation.map(e -> holdout.withheld(e.get(0), e.get(1))).orElse(null);
   }
 

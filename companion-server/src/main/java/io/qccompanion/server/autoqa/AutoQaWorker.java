@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
  * scored and the next run resumes from the database; a changed ticket or rule set is scored again.
  * Each ticket is scored with its team's rules ({@link RuleBook}, read once per batch), so a team
  * whose rules change is scored again. Spotlight signals of each result go to sampling in the same
- * transaction. A batch is scored on
- * {@code threads} threads (LanguageTool is the cost and runs one instance per thread); results are
- * written one by one in ticket order.
+ * transaction. A batch is scored on {@code threads} threads (LanguageTool is the cost and runs one
+ * instance per thread); results are written one by one in ticket order.
  */
 final class AutoQaWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AutoQaWorker.class);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A team's process rules on the agents' internal notes. A team writes the regular expressions, so
- * one that backtracks without end (e.g. {@code (a+)+b}) must not stall the worker: each rule may
+ * one that backtracks without end (e.g. {@code ((a+)+)+b}) must not stall the worker: each rule may
  * read at most {@link #STEPS} characters per note (counted, not timed, so the result stays
  * deterministic); past that the rule does not apply to the ticket.
  */

@@ -131,7 +131,10 @@ record TeamRuleSettings(
       } catch (PatternSyntaxException e) {
         throw Invalid.malformed(
             at + "/regex",
-            "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            "not a valid regular expression: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex());
       }
     }
     if (keywords.isEmpty() && regex == null)

@@ -74,7 +74,12 @@ class AgreementHoldoutTest {
                   "bindings",
                   List.of(
                       Map.of(
-                          "criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
+                          "criterionId",
+                          "greeting",
+                          "check",
+                          "greeting",
+                          "mapping",
+                          "target 1 0"))));
       assertThat(bound.status()).as(bound.toString()).isEqualTo(200);
       submit(qc, t[4], 1);
       submit(qc, t[5], 1);
@@ -112,8 +117,7 @@ class AgreementHoldoutTest {
       assertThat(withheld.json().get("suggestions")).isEmpty();
       var graded =
           grader.post(
-              "/api/v1/evaluations/" + calibrationId + "/submit",
-              Map.of("answers", answers(0)));
+              "/api/v1/evaluations/" + calibrationId + "/submit", Map.of("answers", answers(0)));
       assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
 
       JsonNode gate = greetingGate(admin);
@@ -149,8 +153,10 @@ class AgreementHoldoutTest {
           Map.of(
               "bindings",
               List.of(
-                  Map.of("criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
-      String suggestions = "/api/v1/tickets/" + ticket + "/suggestions?scorecardVersionId=" + version;
+                  Map.of(
+                      "criterionId", "greeting", "check", "greeting", "mapping", "target 1 0"))));
+      String suggestions =
+          "/api/v1/tickets/" + ticket + "/suggestions?scorecardVersionId=" + version;
       Api qc = app.as(Role.QC);
       // before an evaluation exists there is nothing to hold out
       assertThat(qc.get(suggestions).json().at("/suggestions/0/value").asDouble()).isEqualTo(1.0);

@@ -17,10 +17,11 @@ class ProcessChecksTest {
             .agent("Done, refunded.")
             .build();
     TeamRules team =
-        TeamRules.DEFAULTS.newBuilder()
+        TeamRules.DEFAULTS
+            .newBuilder()
             .processRules(
                 List.of(
-                    new ProcessRule("runaway", List.of(), "(a+)+b", true),
+                    new ProcessRule("runaway", List.of(), "((a+)+)+b", true),
                     new ProcessRule("identity-verified", List.of("identity verified"), null, true)))
             .build();
     long started = System.nanoTime();

@@ -126,7 +126,8 @@ class TeamRulesApiTest {
     var badRegex =
         admin.put(
             "/api/v1/autoqa/teams/" + teamA + "/rules",
-            rules(60, Map.of("name", "refund-approved", "regex", "approved (by", "required", true)));
+            rules(
+                60, Map.of("name", "refund-approved", "regex", "approved (by", "required", true)));
     assertThat(badRegex.status()).as(badRegex.toString()).isEqualTo(400);
     assertThat(badRegex.contentType()).startsWith("application/problem+json");
     assertThat(badRegex.json().get("field").asText()).isEqualTo("/processRules/0/regex");
@@ -134,15 +135,16 @@ class TeamRulesApiTest {
     var badName =
         admin.put(
             "/api/v1/autoqa/teams/" + teamA + "/rules",
-            rules(60, Map.of("name", "Refund Approved", "keywords", List.of("ok"), "required", true)));
+            rules(
+                60,
+                Map.of("name", "Refund Approved", "keywords", List.of("ok"), "required", true)));
     assertThat(badName.json().get("field").asText()).isEqualTo("/processRules/0/name");
     var nothingToMatch =
         admin.put(
             "/api/v1/autoqa/teams/" + teamA + "/rules",
             rules(60, Map.of("name", "empty", "required", true)));
     assertThat(nothingToMatch.json().get("field").asText()).isEqualTo("/processRules/0/keywords");
-    var negative =
-        admin.put("/api/v1/autoqa/teams/" + teamA + "/rules", rules(-5, IDENTITY));
+    var negative = admin.put("/api/v1/autoqa/teams/" + teamA + "/rules", rules(-5, IDENTITY));
     assertThat(negative.status()).isEqualTo(400);
     assertThat(negative.json().get("field").asText()).isEqualTo("/longestWaitMinutes");
     var twoWords =
@@ -150,11 +152,15 @@ class TeamRulesApiTest {
             "/api/v1/autoqa/teams/" + teamA + "/rules",
             Map.of("dictionary", List.of("Zentrixa", "Acme Pay")));
     assertThat(twoWords.json().get("field").asText()).isEqualTo("/dictionary/1");
-    var unknownField =
-        admin.put("/api/v1/autoqa/teams/" + teamA + "/rules", Map.of("slaHours", 4));
+    var unknownField = admin.put("/api/v1/autoqa/teams/" + teamA + "/rules", Map.of("slaHours", 4));
     assertThat(unknownField.status()).isEqualTo(400);
     // nothing was stored
-    assertThat(admin.get("/api/v1/autoqa/teams/" + teamA + "/rules").json().get("inherited").asBoolean())
+    assertThat(
+            admin
+                .get("/api/v1/autoqa/teams/" + teamA + "/rules")
+                .json()
+                .get("inherited")
+                .asBoolean())
         .isTrue();
   }
 

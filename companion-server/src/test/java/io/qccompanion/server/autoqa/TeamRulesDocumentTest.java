@@ -49,7 +49,8 @@ class TeamRulesDocumentTest {
     JsonNode rule = schemas.at("/AutoQaProcessRule/properties");
     assertThat(rule.at("/name/maxLength").asInt()).isEqualTo(64);
     assertThat(rule.at("/regex/maxLength").asInt()).isEqualTo(TeamRuleSettings.MAX_REGEX);
-    assertThat(rule.at("/keywords/items/maxLength").asInt()).isEqualTo(TeamRuleSettings.MAX_KEYWORD);
+    assertThat(rule.at("/keywords/items/maxLength").asInt())
+        .isEqualTo(TeamRuleSettings.MAX_KEYWORD);
     assertThat(schemas.at("/AutoQaTeamRules/properties/dictionary/items/maxLength").asInt())
         .isEqualTo(TeamRuleSettings.MAX_WORD);
   }
@@ -60,7 +61,10 @@ class TeamRulesDocumentTest {
         type.asText().equals("string")
             || (type.isArray() && type.toString().contains("\"string\""));
     if (string && !schema.has("maxLength")) out.add(at);
-    schema.path("properties").fields().forEachRemaining(p -> unbounded(at + "/" + p.getKey(), p.getValue(), out));
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(p -> unbounded(at + "/" + p.getKey(), p.getValue(), out));
     if (schema.has("items")) unbounded(at + "/items", schema.get("items"), out);
   }
 }

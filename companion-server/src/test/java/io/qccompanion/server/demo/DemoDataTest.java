@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.simulators.SupportReplies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import io.qccompanion.simulators.SupportReplies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as {@code scripts/demo.sh} builds it: agents in every competency tier, and conversations
- * in which AutoQA finds every kind of problem the simulators write (and good tickets too), including
- * long waits for the answer to a follow-up and tickets in German, Spanish and French, each detected
- * as its language.
+ * in which AutoQA finds every kind of problem the simulators write (and good tickets too),
+ * including long waits for the answer to a follow-up and tickets in German, Spanish and French,
+ * each detected as its language.
  */
 class DemoDataTest {
   /** What AutoQA must find at least once, as SQL over its stored results. */
@@ -46,7 +46,10 @@ class DemoDataTest {
   /** The languages the simulated Zendesk writes a few tickets in. */
   static final List<String> FOREIGN = List.of("de", "es", "fr");
 
-  /** Scored tickets the simulator wrote in {@code language} (their subject says), and detected as it. */
+  /**
+   * Scored tickets the simulator wrote in {@code language} (their subject says), and detected as
+   * it.
+   */
   static int detected(CompanionApp app, String language) {
     return app.db()
         .read(
@@ -106,14 +109,16 @@ class DemoDataTest {
                               .mapTo(Integer.class)
                               .one()));
         found.put("good: greeting, closing, no typos", good(app));
-        for (String language : FOREIGN) found.put("written and detected in " + language, detected(app, language));
+        for (String language : FOREIGN)
+          found.put("written and detected in " + language, detected(app, language));
         if (batch == 0 || !found.containsValue(0)) break;
       }
       System.out.println("AutoQA findings in " + scored + " demo tickets: " + found);
       assertThat(found).doesNotContainValue(0);
       // every scored ticket the simulator wrote in another language is detected as that language
       Map<String, String> written = new TreeMap<>();
-      for (String language : FOREIGN) written.put(SupportReplies.foreignSubject(language), language);
+      for (String language : FOREIGN)
+        written.put(SupportReplies.foreignSubject(language), language);
       var languages =
           app.db()
               .read(
@@ -127,7 +132,8 @@ class DemoDataTest {
                           .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
                           .list());
       assertThat(languages).isNotEmpty();
-      for (var d : languages) assertThat(d.getValue()).as(d.getKey()).isEqualTo(written.get(d.getKey()));
+      for (var d : languages)
+        assertThat(d.getValue()).as(d.getKey()).isEqualTo(written.get(d.getKey()));
     }
   }
 
