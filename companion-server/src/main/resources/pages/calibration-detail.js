@@ -59,7 +59,8 @@
     const min = status.gate;
     const section = h('section', { id: 'autoqa-gate', class: 'card' }, h('h2', {}, 'AutoQA agreement gate'),
       h('p', { class: 'muted' }, `An automatic criterion counts in the AutoQA quality figures once Krippendorff's α ≥ ${fixed(min.minAlpha, 3)}`
-        + ` against human grades on at least ${min.minPairs} double-scored tickets; until then it is a suggestion only.`));
+        + ` against human grades on at least ${min.minPairs} double-scored tickets; until then it is a suggestion only.`
+        + ` Only grades given without the AutoQA answer pre-filled count: calibration grades and the ${min.holdoutPercent} % of evaluations graded without suggestions.`));
     if (!rows.length) section.append(h('p', { id: 'gate-none' }, 'No criterion of this scorecard is bound to an AutoQA check.'));
     else section.append(h('div', { class: 'table-scroll' }, h('table', { id: 'gate-criteria' },
       h('thead', {}, h('tr', {}, ['Criterion', 'AutoQA check', "Krippendorff's α (95% CI)", 'Double-scored tickets', 'State'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -68,7 +69,8 @@
         h('td', {}, g.check),
         h('td', { class: 'alpha' }, h('strong', {}, fixed(g.alpha, 3)),
           g.alphaLow === null || g.alphaLow === undefined ? '' : ` (${fixed(g.alphaLow, 2)} to ${fixed(g.alphaHigh, 2)})`),
-        h('td', { class: 'pairs' }, `${g.pairs} of ${min.minPairs} needed`),
+        h('td', { class: 'pairs' }, `${g.pairs} of ${min.minPairs} needed`,
+          g.prefilledExcluded ? h('div', { class: 'muted prefilled' }, `${g.prefilledExcluded} not counted: graded with the AutoQA answer pre-filled`) : null),
         h('td', { class: 'state' }, g.state === 'OPEN' ? h('span', { class: 'gate-open' }, 'Open: counts in AutoQA quality')
           : h('span', { class: 'gate-closed' }, 'Closed: suggestion only'), h('div', { class: 'muted' }, g.reason))))))));
     const report = document.getElementById('report');

@@ -84,7 +84,7 @@ const Transcript = (() => {
     const def = version.definition;
     let suggested = {};
     try {
-      suggested = await Suggestions.load(ticketId, ev.scorecardVersionId);
+      suggested = await Suggestions.load(ticketId, ev.scorecardVersionId, ev.id);
     } catch (err) { message(root, 'AutoQA suggestions are unavailable: ' + err.message, 'info'); }
     if (ev.status === 'DRAFT') edit(ev, def, version, false, suggested); else submitted(ev, def, version, suggested);
   }
@@ -136,7 +136,10 @@ const Transcript = (() => {
         (revising ? `editing revision ${ev.revision} (until ${date(ev.editableUntil)})` : calibration ? 'calibration draft' : 'draft')),
       h('div', { class: 'sticky' }, live, banner),
       Object.keys(suggested || {}).length ? h('p', { class: 'note', id: 'autoqa-note' },
-        'AutoQA pre-filled ' + Object.keys(suggested).length + ' criteria. Check each against the conversation; choose its evidence to see it marked.') : null,
+        'AutoQA pre-filled ' + Object.keys(suggested).length + ' criteria. Check each against the conversation; choose its evidence to see it marked.')
+        : Suggestions.withheld() ? h('p', { class: 'note', id: 'autoqa-note' }, Suggestions.withheld() === 'CALIBRATION'
+          ? 'Calibration grades are given without AutoQA suggestions.'
+          : 'This evaluation is graded without AutoQA suggestions: your answers measure how well AutoQA agrees with graders.') : null,
       h('p', { id: 'evidence-status', class: 'visually-hidden', role: 'status' }),
       form,
       QC.field('Overall comment', overall),

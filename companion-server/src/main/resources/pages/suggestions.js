@@ -2,18 +2,28 @@
 // AutoQA suggestions in the scoring panel: criteria bound to an automatic check are pre-filled
 // with the check's value; each suggestion lists its evidence, and choosing one marks the span in
 // the transcript (<mark>) and scrolls the message into view. The server records on submit whether
-// the grader kept (accepted) or changed (overrode) each pre-filled answer.
+// the grader kept (accepted) or changed (overrode) each pre-filled answer. Calibration grades and a
+// held-out share of evaluations get no suggestions, so the agreement gate has independent grades.
 const Suggestions = (() => {
   const { api, h } = QC;
 
-  /** {criterionId: suggestion} for the ticket and version; {} when the ticket is not scored yet. */
-  async function load(ticketId, versionId) {
+  let withheldReason = null;
+  /**
+   * {criterionId: suggestion} for the ticket and version; {} when the ticket is not scored yet, or
+   * when the evaluation is graded without suggestions (see withheld()).
+   */
+  async function load(ticketId, versionId, evaluationId) {
     const res = await api('GET', '/api/v1/tickets/' + encodeURIComponent(ticketId)
-      + '/suggestions?scorecardVersionId=' + encodeURIComponent(versionId));
+      + '/suggestions?scorecardVersionId=' + encodeURIComponent(versionId)
+      + (evaluationId ? '&evaluationId=' + encodeURIComponent(evaluationId) : ''));
+    withheldReason = res.withheld || null;
     const out = {};
     for (const s of res.suggestions || []) out[s.criterionId] = s;
     return out;
   }
+
+  /** Why the last loaded evaluation goes without suggestions (HOLDOUT, CALIBRATION), or null. */
+  const withheld = () => withheldReason;
 
   /** Answers with every unanswered suggested criterion pre-filled with the automatic value. */
   function prefill(answers, suggestions) {
@@ -137,5 +147,5 @@ const Suggestions = (() => {
       })));
   }
 
-  return { load, prefill, render, overrides, highlight };
+  return { load, withheld, prefill, render, overrides, highlight };
 })();

@@ -128,7 +128,14 @@ public final class CompanionApp implements AutoCloseable {
     this.escalations = new ComplianceEscalations(clock, audit);
     this.notifications = new Notifications(clock, config.mail(), config.publicUrl());
     this.notices = new WorkflowNotices(notifications);
-    this.autoQa = new AutoQaFeature(db, clock, audit, scorecards, sampling.spotlight()::raise);
+    this.autoQa =
+        new AutoQaFeature(
+            db,
+            clock,
+            audit,
+            scorecards,
+            sampling.spotlight()::raise,
+            config.autoQaHoldoutPercent());
     this.evaluations =
         new EvaluationService(
             clock,

@@ -11,8 +11,9 @@ import java.util.Set;
  * How a simulated agent writes, so the generated conversations give AutoQA and the QCs something
  * real to find: a strong agent greets by name, acknowledges, answers and signs off; a weaker one
  * more often skips the greeting, makes typos, answers curtly or defensively and lets the customer
- * wait. Both simulators draw every ticket's habits from the assignee's skill with a per-ticket
- * seed, so the data is deterministic. A few tickets are in German, Spanish or French.
+ * wait (for the first reply, or days for the answer to a follow-up). Both simulators draw every
+ * ticket's habits from the assignee's skill with a per-ticket seed, so the data is deterministic. A
+ * few tickets are in German, Spanish or French.
  */
 public final class SupportReplies {
   /** One bad (or good) habit a ticket's replies show. */
@@ -28,7 +29,9 @@ public final class SupportReplies {
     /** Blames the customer; the customer ends unhappy and threatens to leave. */
     DEFENSIVE,
     /** The first reply comes after more than a day. */
-    SLOW
+    SLOW,
+    /** A customer's follow-up is answered only a day or more later. */
+    LATE_REPLY
   }
 
   private static final Map<String, String> MISSPELLED =
@@ -76,6 +79,7 @@ public final class SupportReplies {
     if (random.nextDouble() < 0.45 * weak) out.add(Habit.CURT);
     if (random.nextDouble() < 0.22 * weak) out.add(Habit.DEFENSIVE);
     if (random.nextDouble() < 0.3 * weak) out.add(Habit.SLOW);
+    if (random.nextDouble() < 0.35 * weak) out.add(Habit.LATE_REPLY);
     return out;
   }
 

@@ -8,27 +8,32 @@ import org.jdbi.v3.core.Handle;
 
 /** The store of automatic evaluations: what is due, saving a result, reading one back. */
 final class AutoEvaluations {
-  /** A closed ticket whose automatic evaluation is missing or stale. */
-  public record Due(String ticketId, long updatedAt) {}
+  /** A closed ticket whose automatic evaluation is missing or stale, and whose rules score it. */
+  public record Due(String ticketId, long updatedAt, String teamId) {}
 
   /**
    * Closed tickets never scored, changed since (the ticket or its stored conversation), or scored
-   * with another rule-set version, oldest id first so that a crashed run resumes where it stopped.
+   * with another rule-set version than their team's rules give now, oldest id first so that a
+   * crashed run resumes where it stopped.
    */
-  public List<Due> due(Handle h, String ruleSetVersion, int limit) {
-    return h.createQuery(
-            """
-            SELECT t.id, t.updated_at FROM tickets t
-            LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
-            LEFT JOIN conversations c ON c.connection_id = t.connection_id
-              AND c.ticket_external_id = t.external_id
-            WHERE t.solved_at IS NOT NULL
-              AND (a.ticket_id IS NULL OR a.ticket_updated_at <> t.updated_at
-                   OR a.rule_set_version <> :version OR c.updated_at > a.scored_at)
-            ORDER BY t.id LIMIT :limit""")
-        .bind("version", ruleSetVersion)
+  public List<Due> due(Handle h, RuleBook rules, int limit) {
+    return rules
+        .bind(
+            h.createQuery(
+                """
+                SELECT t.id, t.updated_at, %s AS rules_team FROM tickets t
+                %s
+                LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
+                LEFT JOIN conversations c ON c.connection_id = t.connection_id
+                  AND c.ticket_external_id = t.external_id
+                WHERE t.solved_at IS NOT NULL
+                  AND (a.ticket_id IS NULL OR a.ticket_updated_at <> t.updated_at
+                       OR a.rule_set_version <> %s OR c.updated_at > a.scored_at)
+                ORDER BY t.id LIMIT :limit"""
+                    .formatted(
+                        RuleBook.TICKET_TEAM, RuleBook.JOIN_AGENT, rules.expectedVersionSql())))
         .bind("limit", limit)
-        .map((rs, ctx) -> new Due(rs.getString(1), rs.getLong(2)))
+        .map((rs, ctx) -> new Due(rs.getString(1), rs.getLong(2), rs.getString(3)))
         .list();
   }
 

@@ -7,28 +7,39 @@ import io.qccompanion.server.evaluations.EvaluationListener;
 import io.qccompanion.server.scorecards.Scorecards;
 import io.qccompanion.server.store.Database;
 import java.time.Clock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The AutoQA feature in the server: the engine, the store of automatic evaluations, the worker that
  * keeps every closed ticket scored (reading the stored {@code messages}), criterion bindings with
  * their agreement gates, the panel's suggestions and the record of graders' overrides, and the
- * routes. Team rules are the SOP defaults for every team until per-team settings have a page.
+ * routes, and each team's rules (SLA targets, dictionary, process rules; the SOP defaults for a
+ * team without its own).
  */
 public final class AutoQaFeature {
   private final AutoQa engine;
   private final AutoEvaluations store = new AutoEvaluations();
   private final AutoQaWorker worker;
   private final AutoQaRoutes routes;
+  private final TeamRulesRoutes teamRules;
   private final SuggestionOutcomes outcomes;
 
+  /**
+   * @param holdoutPercent share of regular evaluations graded without pre-filled suggestions, so
+   *     the agreement gate has independent grades (0 to 100)
+   */
   public AutoQaFeature(
       Database db,
       Clock clock,
       AuditLog audit,
       Scorecards scorecards,
-      SpotlightSignals.Sink spotlight) {
+      SpotlightSignals.Sink spotlight,
+      int holdoutPercent) {
+    Holdout holdout = new Holdout(holdoutPercent);
     this.engine = new AutoQa(AutoQaConfig.DEFAULTS);
-    TeamRules rules = TeamRules.DEFAULTS;
+    TeamRuleStore ruleStore = new TeamRuleStore();
+    Function<Handle, RuleBook> rules = h -> RuleBook.load(h, ruleStore, engine, TeamRules.DEFAULTS);
     ConversationSource conversations = new StoredConversations(new Conversations(clock));
     this.worker =
         new AutoQaWorker(
@@ -42,14 +53,15 @@ public final class AutoQaFeature {
             Runtime.getRuntime().availableProcessors());
     var bindings = new CriterionBindings(scorecards, audit, clock);
     var suggestions = new Suggestions(store, bindings);
-    this.outcomes = new SuggestionOutcomes(suggestions);
+    this.outcomes = new SuggestionOutcomes(suggestions, holdout);
     this.routes =
         new AutoQaRoutes(
-            db, engine, rules, store, bindings, AgreementGate.defaults(), suggestions, outcomes);
+            db, rules, store, bindings, AgreementGate.defaults(), suggestions, outcomes, holdout);
+    this.teamRules = new TeamRulesRoutes(db, ruleStore, engine, audit, clock);
   }
 
   /**
-   * Records accepted and overridden suggestions of a submitted revision; an {@code
+   * Records accepted, overridden and held-out suggestions of a submitted revision; an {@code
    * EvaluationListener} to hand to the evaluations service.
    */
   public EvaluationListener outcomes() {
@@ -82,5 +94,6 @@ public final class AutoQaFeature {
 
   public void register(RoutesConfig r) {
     routes.register(r);
+    teamRules.register(r);
   }
 }

@@ -28,25 +28,25 @@ final class AutoQaRoutes {
   private static final Role[] STAFF = {Role.ADMIN, Role.MANAGER, Role.QC_LEAD, Role.QC};
 
   private final Database db;
-  private final AutoQa engine;
-  private final TeamRules rules;
+  private final java.util.function.Function<Handle, RuleBook> rules;
   private final AutoEvaluations store;
   private final CriterionBindings bindings;
   private final AgreementGate gate;
   private final Suggestions suggestions;
   private final SuggestionOutcomes outcomes;
+  private final Holdout holdout;
 
   AutoQaRoutes(
       Database db,
-      AutoQa engine,
-      TeamRules rules,
+      java.util.function.Function<Handle, RuleBook> rules,
       AutoEvaluations store,
       CriterionBindings bindings,
       AgreementGate gate,
       Suggestions suggestions,
-      SuggestionOutcomes outcomes) {
+      SuggestionOutcomes outcomes,
+      Holdout holdout) {
     this.db = db;
-    this.engine = engine;
+    this.holdout = holdout;
     this.rules = rules;
     this.store = store;
     this.bindings = bindings;
@@ -76,7 +76,9 @@ final class AutoQaRoutes {
       String reason,
       CriterionBindings.Quality quality,
       int overridden,
-      int accepted) {}
+      int accepted,
+      int heldOut,
+      int prefilledExcluded) {}
 
   public void register(RoutesConfig r) {
     r.get("/api/v1/autoqa/status", this::status, STAFF);
@@ -89,26 +91,27 @@ final class AutoQaRoutes {
 
   private void status(Context ctx) {
     CriterionBindings.TicketFilter filter = filter(ctx);
-    String version = engine.ruleSetVersion(rules);
+    RuleBook book = db.read(rules::apply);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("ruleSetVersion", version);
+    body.put("ruleSetVersion", book.defaultVersion());
     body.put(
         "coverage",
         db.read(
             h ->
-                h.createQuery(
-                        """
+                book.bind(
+                        h.createQuery(
+                            """
             SELECT t.host,
               COUNT(*) AS closed,
               SUM(CASE WHEN c.stored > 0 THEN 1 ELSE 0 END) AS with_conversation,
               SUM(CASE WHEN c.stored > 0 AND a.status = 'SCORED'
-                        AND a.ticket_updated_at = t.updated_at AND a.rule_set_version = :version
+                        AND a.ticket_updated_at = t.updated_at AND a.rule_set_version = %s
                         AND a.scored_at >= c.updated_at THEN 1 ELSE 0 END) AS scored
-            FROM tickets t LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
+            FROM tickets t %s LEFT JOIN auto_evaluations a ON a.ticket_id = t.id
             LEFT JOIN conversations c ON c.connection_id = t.connection_id
               AND c.ticket_external_id = t.external_id
-            WHERE t.solved_at IS NOT NULL GROUP BY t.host ORDER BY t.host""")
-                    .bind("version", version)
+            WHERE t.solved_at IS NOT NULL GROUP BY t.host ORDER BY t.host"""
+                                .formatted(book.expectedVersionSql(), RuleBook.JOIN_AGENT)))
                     .map(
                         (rs, c) -> {
                           long with = rs.getLong("with_conversation");
@@ -127,14 +130,17 @@ final class AutoQaRoutes {
             "minAlpha",
             AgreementGate.DEFAULT_MIN_ALPHA,
             "minPairs",
-            AgreementGate.DEFAULT_MIN_PAIRS));
+            AgreementGate.DEFAULT_MIN_PAIRS,
+            "holdoutPercent",
+            holdout.percent()));
     body.put(
         "criteria",
         db.read(
             h -> {
               List<GateState> out = new ArrayList<>();
               for (CriterionBindings.Bound b : bindings.all(h)) {
-                AgreementGate.Report r = bindings.gate(h, b, gate);
+                CriterionBindings.Measured m = bindings.gate(h, b, gate);
+                AgreementGate.Report r = m.report();
                 int[] counts =
                     outcomes.counts(h, b.scorecardVersionId(), b.binding().criterionId());
                 boolean open = r.state() == AgreementGate.State.OPEN;
@@ -155,7 +161,9 @@ final class AutoQaRoutes {
                         r.reason(),
                         open ? bindings.quality(h, b, filter) : null,
                         counts[0],
-                        counts[1]));
+                        counts[1],
+                        counts[2],
+                        m.prefilledExcluded()));
               }
               return out;
             }));
@@ -214,14 +222,45 @@ final class AutoQaRoutes {
     String version = ctx.queryParam("scorecardVersionId");
     if (version == null || version.isBlank())
       throw HttpProblem.invalid("scorecardVersionId", "scorecardVersionId is required");
+    String evaluationId = blankToNull(ctx.queryParam("evaluationId"));
     ctx.json(
         db.read(
             h -> {
               if (!visibleTicket(h, p, id)) throw HttpProblem.notFound("ticket", id);
+              Holdout.Reason withheld = withheld(h, p, id, version, evaluationId);
+              if (withheld != null)
+                return new Suggestions.TicketSuggestions(id, version, null, List.of(), withheld);
               return suggestions
                   .of(h, id, version)
-                  .orElse(new Suggestions.TicketSuggestions(id, version, null, List.of()));
+                  .orElse(new Suggestions.TicketSuggestions(id, version, null, List.of(), null));
             }));
+  }
+
+  /**
+   * Whether the evaluation being graded goes without pre-filled answers: {@code evaluationId}, or
+   * else the caller's latest evaluation of the ticket on that version (none yet: pre-filled).
+   */
+  private Holdout.Reason withheld(
+      Handle h, Principal p, String ticketId, String versionId, String evaluationId) {
+    var query =
+        evaluationId != null
+            ? h.createQuery("SELECT id, kind FROM evaluations WHERE id = :e AND ticket_id = :t")
+                .bind("e", evaluationId)
+            : h.createQuery(
+                    """
+                    SELECT id, kind FROM evaluations WHERE ticket_id = :t AND qc_id = :me
+                      AND scorecard_version_id = :v ORDER BY created_at DESC, id DESC""")
+                .bind("me", p.userId())
+                .bind("v", versionId);
+    var evaluation =
+        query
+            .bind("t", ticketId)
+            .map((rs, c) -> List.of(rs.getString(1), rs.getString(2)))
+            .findFirst();
+    if (evaluationId != null && evaluation.isEmpty())
+      throw HttpProblem.invalid(
+          "evaluationId", "no evaluation '" + evaluationId + "' of this ticket");
+    return evaluation.map(e -> holdout.withheld(e.get(0), e.get(1))).orElse(null);
   }
 
   /** In the caller's team scope, or in a calibration session they take part in. */

@@ -21,8 +21,10 @@ final class CriterionBindings {
   /** A binding with the scorecard version it belongs to. */
   public record Bound(String scorecardVersionId, Binding binding) {}
 
+  // human grades the gate compares with: submitted regular evaluations and calibration grades
   private static final String SUBMITTED =
-      "ev.kind = 'REGULAR' AND ev.status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')";
+      "ev.kind IN ('REGULAR', 'CALIBRATION')"
+          + " AND ev.status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')";
 
   private final Scorecards scorecards;
   private final AuditLog audit;
@@ -211,14 +213,33 @@ final class CriterionBindings {
             ""));
   }
 
-  /** Agreement between the bound check and the human answers on tickets graded both ways. */
-  public AgreementGate.Report gate(Handle h, Bound bound, AgreementGate gate) {
+  /**
+   * A gate measured on independent grades only.
+   *
+   * @param prefilledExcluded double-scored answers left out because the grader saw the automatic
+   *     value pre-filled (accepted or overridden): a kept value agrees by construction
+   */
+  record Measured(AgreementGate.Report report, int prefilledExcluded) {}
+
+  private record GradedPair(AgreementGate.Pair pair, boolean prefilled) {}
+
+  /**
+   * Agreement between the bound check and the human answers on tickets graded both ways, counting
+   * only answers given without the automatic value pre-filled: held-out evaluations, calibration
+   * grades, and evaluations graded before suggestions existed.
+   */
+  public Measured gate(Handle h, Bound bound, AgreementGate gate) {
     Criterion c = criterion(h, bound);
     ScaleMapping mapping = ScaleMapping.parse(bound.binding().mapping());
     List<AgreementGate.Pair> pairs = new ArrayList<>();
+    int[] prefilled = {0};
     h.createQuery(
             """
-            SELECT ea.points, r.value, r.pass, r.confidence FROM evaluations ev
+            SELECT ea.points, r.value, r.pass, r.confidence,
+              CASE WHEN EXISTS (SELECT 1 FROM autoqa_suggestion_outcomes o
+                  WHERE o.evaluation_id = ev.id AND o.criterion_id = :criterion
+                    AND o.outcome IN ('ACCEPTED', 'OVERRIDDEN')) THEN 1 ELSE 0 END AS prefilled
+            FROM evaluations ev
             JOIN evaluation_answers ea ON ea.evaluation_id = ev.id AND ea.criterion_id = :criterion
               AND ea.not_applicable = 0
             JOIN auto_check_results r ON r.ticket_id = ev.ticket_id AND r.check_id = :check
@@ -244,14 +265,17 @@ final class CriterionBindings {
                           List.of(),
                           rs.getDouble(4),
                           ""));
+              if (automatic == null) return null; // nothing to compare (nor was anything shown)
               double human = c.scale() == Scale.ONE_TO_FIVE ? 1 + 4 * points : points;
-              return automatic == null
-                  ? null
-                  : new AgreementGate.Pair(automatic, Math.round(human * 1e6) / 1e6);
+              return new GradedPair(
+                  new AgreementGate.Pair(automatic, Math.round(human * 1e6) / 1e6),
+                  rs.getInt(5) == 1);
             })
         .forEach(
-            p -> {
-              if (p != null) pairs.add(p);
+            g -> {
+              if (g == null) return;
+              if (g.prefilled()) prefilled[0]++;
+              else pairs.add(g.pair());
             });
     Agreement.Metric metric =
         switch (c.scale()) {
@@ -259,6 +283,6 @@ final class CriterionBindings {
           case ONE_TO_FIVE -> Agreement.Metric.ORDINAL;
           case POINTS -> Agreement.Metric.INTERVAL;
         };
-    return gate.evaluate(pairs, metric);
+    return new Measured(gate.evaluate(pairs, metric), prefilled[0]);
   }
 }

@@ -13,7 +13,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * Records what the grader did with each AutoQA suggestion when an evaluation revision is submitted
  * (the server compares; the page cannot skip it): OVERRIDDEN when the submitted value differs from
- * the automatic one, else ACCEPTED. Who and when are the revision's author and time.
+ * the automatic one, else ACCEPTED; HELD_OUT when the evaluation was graded without pre-filled
+ * answers ({@link Holdout}: a calibration grade or one of the held-out share), with the automatic
+ * value the grader did not see. Who and when are the revision's author and time.
  */
 public final class SuggestionOutcomes {
   /** One recorded decision on a suggestion. */
@@ -35,9 +37,11 @@ public final class SuggestionOutcomes {
 
   private static final double EPS = 1e-9;
   private final Suggestions suggestions;
+  private final Holdout holdout;
 
-  SuggestionOutcomes(Suggestions suggestions) {
+  SuggestionOutcomes(Suggestions suggestions, Holdout holdout) {
     this.suggestions = suggestions;
+    this.holdout = holdout;
   }
 
   private record Submitted(
@@ -79,6 +83,7 @@ public final class SuggestionOutcomes {
             .mapToMap()
             .one();
     JsonNode answers = Json.read(e.answers(), JsonNode.class);
+    boolean prefilled = holdout.withheld(evaluationId, e.kind()) == null;
     for (Suggestions.Suggestion s : found.get().suggestions()) {
       if (s.value() == null) continue; // nothing was pre-filled
       JsonNode a = answers.path(s.criterionId());
@@ -103,7 +108,7 @@ public final class SuggestionOutcomes {
           .bind("rules", found.get().ruleSetVersion())
           .bind("auto", s.value())
           .bind("human", human)
-          .bind("outcome", overridden ? "OVERRIDDEN" : "ACCEPTED")
+          .bind("outcome", !prefilled ? "HELD_OUT" : overridden ? "OVERRIDDEN" : "ACCEPTED")
           .bind("by", (String) by.get("who"))
           .bind("at", ((Number) by.get("at")).longValue())
           .execute();
@@ -189,19 +194,24 @@ public final class SuggestionOutcomes {
     return cursor.slice(rows, o -> o.decidedAt().toEpochMilli(), SuggestionOutcomes::key);
   }
 
-  /** Overridden and accepted counts of a criterion's regular evaluations, for the gate. */
+  /** Overridden, accepted and held-out counts of a criterion's regular evaluations. */
   int[] counts(Handle h, String versionId, String criterionId) {
     Map<String, Object> row =
         h.createQuery(
                 """
                 SELECT COALESCE(SUM(CASE WHEN outcome = 'OVERRIDDEN' THEN 1 ELSE 0 END), 0) AS o,
-                  COALESCE(SUM(CASE WHEN outcome = 'ACCEPTED' THEN 1 ELSE 0 END), 0) AS a
+                  COALESCE(SUM(CASE WHEN outcome = 'ACCEPTED' THEN 1 ELSE 0 END), 0) AS a,
+                  COALESCE(SUM(CASE WHEN outcome = 'HELD_OUT' THEN 1 ELSE 0 END), 0) AS x
                 FROM autoqa_suggestion_outcomes
                 WHERE scorecard_version_id = ? AND criterion_id = ? AND kind = 'REGULAR'""")
             .bind(0, versionId)
             .bind(1, criterionId)
             .mapToMap()
             .one();
-    return new int[] {((Number) row.get("o")).intValue(), ((Number) row.get("a")).intValue()};
+    return new int[] {
+      ((Number) row.get("o")).intValue(),
+      ((Number) row.get("a")).intValue(),
+      ((Number) row.get("x")).intValue()
+    };
   }
 }

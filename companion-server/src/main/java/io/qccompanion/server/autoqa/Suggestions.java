@@ -30,12 +30,18 @@ final class Suggestions {
       String note,
       List<Evidence> evidence) {}
 
-  /** The suggestions of a ticket, with the rule-set version they come from. */
+  /**
+   * The suggestions of a ticket, with the rule-set version they come from.
+   *
+   * @param withheld null when the panel pre-fills them, else why the evaluation is graded without
+   *     (then {@code suggestions} is empty)
+   */
   record TicketSuggestions(
       String ticketId,
       String scorecardVersionId,
       String ruleSetVersion,
-      List<Suggestion> suggestions) {}
+      List<Suggestion> suggestions,
+      Holdout.Reason withheld) {}
 
   private final AutoEvaluations store;
   private final CriterionBindings bindings;
@@ -69,7 +75,7 @@ final class Suggestions {
                         r.note(),
                         r.evidence()));
               }
-              return new TicketSuggestions(ticketId, versionId, result.ruleSetVersion(), out);
+              return new TicketSuggestions(ticketId, versionId, result.ruleSetVersion(), out, null);
             });
   }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param secretKey base64 of 32 random bytes; encrypts connection credentials at rest
  * @param mail SMTP server for notification mail; null sends none
  * @param editWindow how long a grader may still edit their own submitted evaluation
+ * @param autoQaHoldoutPercent share of regular evaluations graded without AutoQA's pre-filled
+ *     answers, so the agreement gate has independent grades
  */
 public record CompanionConfig(
     String host,
@@ -23,7 +25,8 @@ public record CompanionConfig(
     boolean schedulers,
     SecurityOptions security,
     MailSettings mail,
-    Duration editWindow) {
+    Duration editWindow,
+    int autoQaHoldoutPercent) {
 
   public static Builder newBuilder() {
     return new Builder();
@@ -49,6 +52,12 @@ public record CompanionConfig(
     private SecurityOptions security = SecurityOptions.DEFAULTS;
     private MailSettings mail;
     private Duration editWindow = Duration.ofHours(24);
+    private int autoQaHoldoutPercent = 10;
+
+    public Builder autoQaHoldoutPercent(int v) {
+      autoQaHoldoutPercent = v;
+      return this;
+    }
 
     public Builder mail(MailSettings v) {
       mail = v;
@@ -124,7 +133,8 @@ public record CompanionConfig(
           schedulers,
           security,
           mail,
-          editWindow);
+          editWindow,
+          autoQaHoldoutPercent);
     }
   }
 }

@@ -34,6 +34,7 @@ public final class ConfigLoader {
           new Option("secretKey", "QC_SECRET_KEY"),
           new Option("sessionHours", "QC_SESSION_HOURS"),
           new Option("editWindowHours", "QC_EDIT_WINDOW_HOURS"),
+          new Option("autoqa.holdoutPercent", "QC_AUTOQA_HOLDOUT_PERCENT"),
           new Option("metricsToken", "QC_METRICS_TOKEN"),
           new Option("frameAncestors", "QC_FRAME_ANCESTORS"),
           new Option("mail.host", "QC_MAIL_HOST"),
@@ -74,6 +75,9 @@ public final class ConfigLoader {
     if (v.containsKey("editWindowHours"))
       b.editWindow(
           Duration.ofHours(parseInt("editWindowHours", v.get("editWindowHours"), problems)));
+    if (v.containsKey("autoqa.holdoutPercent"))
+      b.autoQaHoldoutPercent(
+          parseInt("autoqa.holdoutPercent", v.get("autoqa.holdoutPercent"), problems));
     String ancestors = v.getOrDefault("frameAncestors", "").strip();
     b.security(
         new SecurityOptions(
@@ -148,6 +152,8 @@ public final class ConfigLoader {
       }
     }
     if (c.editWindow().isNegative()) problems.add("editWindowHours must be 0 or more");
+    if (c.autoQaHoldoutPercent() < 0 || c.autoQaHoldoutPercent() > 100)
+      problems.add("autoqa.holdoutPercent must be between 0 and 100");
     if (c.sessionTtl().isNegative() || c.sessionTtl().isZero())
       problems.add("sessionHours must be positive");
   }

@@ -42,6 +42,7 @@ enum Screen {
       Webjars.path("chart.js", "dist/chart.umd.js"),
       "dashboard.js"),
   TARGETS("/targets", "Targets", "KPI targets", leads(), leads(), "targets.js"),
+  AUTOQA("/autoqa", "AutoQA", "AutoQA settings", leads(), leads(), "autoqa.js"),
   PRODUCTION("/production", "Production", "Production", leads(), leads(), "production.js"),
   COACHING("/coaching", "Coaching", "Coaching and training", leads(), leads(), "coaching.js"),
   ACTION_PLANS(

@@ -195,14 +195,15 @@ class AutoQaApiTest {
     JsonNode criteria = qc.get("/api/v1/autoqa/status").json().get("criteria");
     JsonNode greeting = criteria.get(0);
     assertThat(greeting.get("criterionId").asText()).isEqualTo("greeting");
-    // humans said yes (1) twice; the machine found a greeting in the polite reply only
-    assertThat(greeting.get("pairs").asInt()).isEqualTo(2);
-    assertThat(greeting.get("values").toString()).isEqualTo("[0.0,1.0]");
-    assertThat(greeting.get("confusion").toString()).isEqualTo("[[0,1],[0,1]]");
+    // both answers were given with the automatic value pre-filled: the gate counts neither (the
+    // holdout and the hand-computed alpha are in AgreementHoldoutTest)
+    assertThat(greeting.get("pairs").asInt()).isZero();
+    assertThat(greeting.get("prefilledExcluded").asInt()).isEqualTo(2);
+    assertThat(greeting.get("confusion").toString()).isEqualTo("[]");
     assertThat(greeting.get("state").asText()).isEqualTo("SUGGESTION_ONLY");
-    assertThat(greeting.get("reason").asText()).isEqualTo("2 of 200 double-scored tickets");
+    assertThat(greeting.get("reason").asText()).isEqualTo("0 of 200 double-scored tickets");
     JsonNode tone = criteria.get(1);
-    assertThat(tone.get("pairs").asInt()).isEqualTo(2);
+    assertThat(tone.get("prefilledExcluded").asInt()).isEqualTo(2);
     // every pre-filled criterion answered differently is recorded as an override, by whom
     assertThat(greeting.get("overridden").asInt()).isEqualTo(1);
     assertThat(greeting.get("accepted").asInt()).isEqualTo(1);

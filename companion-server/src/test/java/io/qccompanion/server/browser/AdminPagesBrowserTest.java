@@ -156,6 +156,7 @@ class AdminPagesBrowserTest {
               "Disputes",
               "Dashboard",
               "Targets",
+              "AutoQA",
               "Production",
               "Coaching",
               "Action plans",

@@ -330,7 +330,9 @@ class CalibrationBrowserTest {
       if (g.get("scorecardVersionId").asText().equals(version)
           && g.get("criterionId").asText().equals("greeting")) gate = g;
     assertThat(gate).isNotNull();
-    assertThat(gate.get("pairs").asInt()).isEqualTo(5);
+    // the five regular grades (no suggestion was pre-filled) and the session's four calibration
+    // grades of the greeting, all given without a pre-filled value
+    assertThat(gate.get("pairs").asInt()).isEqualTo(9);
 
     Page q = fx.login(fx.user(Role.QC_LEAD, null), 1000);
     q.navigate(fx.url("/calibration/" + session));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qccompanion.server.CompanionApp;
 import io.qccompanion.server.config.CompanionConfig;
+import io.qccompanion.simulators.SupportReplies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo as {@code scripts/demo.sh} builds it: agents in every competency tier, and conversations
- * in which AutoQA finds every kind of problem the simulators write (and good tickets too).
+ * in which AutoQA finds every kind of problem the simulators write (and good tickets too),
+ * including long waits for the answer to a follow-up and tickets in German, Spanish and French,
+ * each detected as its language.
  */
 class DemoDataTest {
   /** What AutoQA must find at least once, as SQL over its stored results. */
@@ -33,8 +37,31 @@ class DemoDataTest {
     KINDS.put("customer unhappy at the end", "check_id = 'sentiment_end' AND pass = 0");
     KINDS.put("escalation words", "check_id = 'escalation' AND pass = 0");
     KINDS.put("slow first reply", "check_id = 'first_reply' AND pass = 0");
-    // Not asserted: a long wait between agent replies (the simulators write slow first replies
-    // only) and non-English tickets (none among the first 1,200 scored); see docs/autoqa.md.
+    KINDS.put(
+        "long wait for the answer to a follow-up",
+        "check_id = 'longest_wait' AND pass = 0 AND ticket_id IN (SELECT ticket_id FROM"
+            + " auto_check_results WHERE check_id = 'first_reply' AND pass = 1)");
+  }
+
+  /** The languages the simulated Zendesk writes a few tickets in. */
+  static final List<String> FOREIGN = List.of("de", "es", "fr");
+
+  /**
+   * Scored tickets the simulator wrote in {@code language} (their subject says), and detected as
+   * it.
+   */
+  static int detected(CompanionApp app, String language) {
+    return app.db()
+        .read(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT COUNT(*) FROM auto_evaluations a JOIN tickets t ON t.id = a.ticket_id
+                        WHERE a.status = 'SCORED' AND t.subject = ? AND a.language = ?""")
+                    .bind(0, SupportReplies.foreignSubject(language))
+                    .bind(1, language)
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @TempDir Path dir;
@@ -82,10 +109,31 @@ class DemoDataTest {
                               .mapTo(Integer.class)
                               .one()));
         found.put("good: greeting, closing, no typos", good(app));
+        for (String language : FOREIGN)
+          found.put("written and detected in " + language, detected(app, language));
         if (batch == 0 || !found.containsValue(0)) break;
       }
       System.out.println("AutoQA findings in " + scored + " demo tickets: " + found);
       assertThat(found).doesNotContainValue(0);
+      // every scored ticket the simulator wrote in another language is detected as that language
+      Map<String, String> written = new TreeMap<>();
+      for (String language : FOREIGN)
+        written.put(SupportReplies.foreignSubject(language), language);
+      var languages =
+          app.db()
+              .read(
+                  h ->
+                      h.createQuery(
+                              """
+                              SELECT t.subject, a.language FROM auto_evaluations a
+                              JOIN tickets t ON t.id = a.ticket_id
+                              WHERE a.status = 'SCORED' AND t.subject IN (<subjects>)""")
+                          .bindList("subjects", List.copyOf(written.keySet()))
+                          .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                          .list());
+      assertThat(languages).isNotEmpty();
+      for (var d : languages)
+        assertThat(d.getValue()).as(d.getKey()).isEqualTo(written.get(d.getKey()));
     }
   }
 

@@ -19,6 +19,7 @@ class ManagerScreensAccessTest {
       Map.ofEntries(
           Map.entry("/dashboard", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),
           Map.entry("/targets", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),
+          Map.entry("/autoqa", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),
           Map.entry("/production", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),
           Map.entry("/coaching", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),
           Map.entry("/action-plans", List.of(Role.ADMIN, Role.MANAGER, Role.QC_LEAD)),

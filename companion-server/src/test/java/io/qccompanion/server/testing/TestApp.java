@@ -58,7 +58,9 @@ public final class TestApp implements AutoCloseable {
                       .port(0)
                       .databaseUrl(databaseUrl != null ? databaseUrl : TestDatabases.url(dir))
                       .secretKey(Base64.getEncoder().encodeToString(key))
-                      .schedulers(false))
+                      .schedulers(false)
+                      // panels pre-fill every evaluation; holdout tests set their own share
+                      .autoQaHoldoutPercent(0))
               .build();
       return new TestApp(dir, new CompanionApp(config, clock).start(), clock);
     } catch (java.io.IOException e) {

@@ -79,6 +79,8 @@ class AuthorizationMatrixTest {
     allow("GET /api/v1/tickets/{id}/auto-evaluation", STAFF);
     allow("GET /api/v1/tickets/{id}/suggestions", GRADERS);
     allow("GET /api/v1/autoqa/overrides", STAFF);
+    allow("GET /api/v1/autoqa/teams/{teamId}/rules", COACHES); // and within the caller's teams
+    allow("PUT /api/v1/autoqa/teams/{teamId}/rules", COACHES);
     allow("GET /api/v1/audit-pack/clauses", ADMIN_MANAGER);
     allow("PUT /api/v1/audit-pack/clauses/{kind}", ADMIN);
     allow("GET /api/v1/feedback/summary", ANY);
@@ -408,6 +410,16 @@ class AuthorizationMatrixTest {
             "/api/v1/targets/" + teamA.teamId,
             "{}",
             Set.of(403, 404)));
+    for (var lead : Map.of("manager of team B", managerOfB, "lead of team B", leadOfB).entrySet())
+      for (String method : List.of("GET", "PUT"))
+        cases.add(
+            new Case(
+                lead.getKey(),
+                lead.getValue(),
+                method,
+                "/api/v1/autoqa/teams/" + teamA.teamId + "/rules",
+                method.equals("PUT") ? "{\"maxReopens\":5}" : null,
+                Set.of(403)));
     for (Case c : cases) {
       var a = c.api().send(c.method(), c.path(), c.body(), Map.of());
       requests[0]++;

@@ -138,6 +138,13 @@ final class IssueGenerator {
     Instant resolvedAt =
         pickedUp.plusSeconds(
             (long) (60 * 90 * Math.exp(random.nextGaussian() * 0.7) * (2.2 - 2 * skill)));
+    // A weak agent sometimes answers the customer's follow-up only a day or more later; only
+    // when that is still in the past, so the random stream of the other issues stays as it was.
+    long late = lateReplySeconds(skill, id);
+    if (late > 0 && resolvedAt.plusSeconds(late).isBefore(options.now())) {
+      issue.lateReplySeconds = late;
+      resolvedAt = resolvedAt.plusSeconds(late);
+    }
     if (pickedUp.isAfter(options.now())) return issue;
     issue.assign(nextChangeId(), pickedUp, agent.accountId(), agent.accountId());
     issue.transition(nextChangeId(), pickedUp, agent.accountId(), SimStatus.IN_PROGRESS);
@@ -156,6 +163,13 @@ final class IssueGenerator {
       issue.csatRating = Math.max(1, Math.min(5, rating));
     }
     return issue;
+  }
+
+  /** The delay of the answer to the follow-up when the issue's habits say LATE_REPLY, else 0. */
+  private long lateReplySeconds(double skill, long id) {
+    Random style = new Random(options.seed() * 131 + id); // the stream thread() reads habits from
+    if (!SupportReplies.habits(skill, style).contains(SupportReplies.Habit.LATE_REPLY)) return 0;
+    return 3600L * (26 + style.nextInt(48));
   }
 
   /**

@@ -47,6 +47,10 @@ final class SimIssue {
   Instant updated;
   Instant resolved;
   Integer csatRating;
+
+  /** How long the customer's follow-up waited for the last agent reply beyond the usual pace. */
+  long lateReplySeconds;
+
   final Set<String> labels = new LinkedHashSet<>();
   final List<Change> history = new ArrayList<>();
   final List<Comment> comments = new ArrayList<>();

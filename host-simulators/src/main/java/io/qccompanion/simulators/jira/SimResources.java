@@ -217,9 +217,10 @@ final class SimResources {
     if (issue.assigneeId != null) {
       List<String[]> thread = IssueGenerator.thread(issue, o.seed());
       Instant end = issue.resolved != null ? issue.resolved : issue.updated;
-      long step =
-          Math.max(
-              60, (end.getEpochSecond() - issue.created.getEpochSecond()) / (thread.size() + 1));
+      long span = end.getEpochSecond() - issue.created.getEpochSecond();
+      // a late answer: the last agent reply comes the delay after the customer's follow-up
+      long gap = Math.max(0, Math.min(issue.lateReplySeconds, span - 60L * (thread.size() + 1)));
+      long step = Math.max(60, (span - gap) / (thread.size() + 1));
       for (int i = 0; i < thread.size(); i++) {
         boolean customer = thread.get(i)[0].equals("customer");
         String author = customer ? issue.reporterId : issue.assigneeId;
@@ -227,7 +228,7 @@ final class SimResources {
             comment(
                 issue.id * 10 + i,
                 author,
-                issue.created.plusSeconds(step * (i + 1)),
+                issue.created.plusSeconds(step * (i + 1) + (i == thread.size() - 1 ? gap : 0)),
                 thread.get(i)[1],
                 null,
                 true,

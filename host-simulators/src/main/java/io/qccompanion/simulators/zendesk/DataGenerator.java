@@ -112,7 +112,12 @@ final class DataGenerator {
         + "@customer.example.org";
   }
 
-  /** A solved or closed ticket created within the configured weeks before {@code now}. */
+  /**
+   * A solved or closed ticket created within the configured weeks before {@code now}.
+   *
+   * @param id the ticket's place in generation order, distinct per ticket (its final id follows
+   *     creation time and is assigned later); seeds its writing habits and language
+   */
   SimTicket solvedTicket(long id, Random random) {
     Instant now = options.now();
     SimTicket t = newTicket(id, random);
@@ -162,7 +167,8 @@ final class DataGenerator {
     t.updatedAt = closed ? solved.plus(Duration.ofDays(4)) : solved;
     csat(t, s, random);
     // Writing habits come from their own per-ticket stream, so the rest of the account stays as
-    // it was; a slow ticket waited more than a day for its first reply (solve time unchanged).
+    // it was; a slow ticket waited more than a day for its first reply, a late one for the answer
+    // to the customer's follow-up (solve time unchanged: the ticket was created earlier).
     Random style = new Random(options.seed() * 131 + id);
     t.habits = SupportReplies.habits(s, style);
     t.language = SupportReplies.foreignLanguage(style);
@@ -172,6 +178,11 @@ final class DataGenerator {
       t.fullResolutionMinutes += wait;
       t.createdAt = t.createdAt.minus(Duration.ofMinutes(wait));
     }
+    if (t.habits.contains(Habit.LATE_REPLY) && t.language == null && t.replies + t.reopens >= 2) {
+      t.lateReplyMinutes = 26 * 60 + style.nextInt(48 * 60);
+      t.fullResolutionMinutes += t.lateReplyMinutes;
+      t.createdAt = t.createdAt.minus(Duration.ofMinutes(t.lateReplyMinutes));
+    } else t.habits.remove(Habit.LATE_REPLY); // no follow-up to answer late
     return t;
   }
 
@@ -261,6 +272,7 @@ final class DataGenerator {
     boolean endsBadly =
         "bad".equals(t.csatScore) || habits.contains(Habit.DEFENSIVE) && random.nextBoolean();
     int rounds = t.replies + t.reopens;
+    int late = -1; // the agent reply that answers the customer's first follow-up days later
     for (int r = 1; r <= rounds; r++) {
       boolean last = r == rounds;
       if (random.nextDouble() < 0.2) {
@@ -272,6 +284,7 @@ final class DataGenerator {
               ? answer
               : Topic.CLARIFICATIONS.get(random.nextInt(Topic.CLARIFICATIONS.size()));
       boolean closes = last && (endsBadly || t.solvedAt == null);
+      if (r == 2 && t.lateReplyMinutes > 0) late = bodies.size();
       authors.add(new long[] {agent, 1});
       bodies.add(
           SupportReplies.reply(body, habits, r == 1, closes, upset, customer, agentName, random));
@@ -296,24 +309,34 @@ final class DataGenerator {
       bodies.add(
           SupportReplies.reply(signOff, habits, false, true, false, customer, agentName, random));
     }
-    return comments(t, firstCommentId, authors, bodies);
+    return comments(t, firstCommentId, authors, bodies, late);
   }
 
   private static List<Comment> comments(
       SimTicket t, long firstCommentId, List<long[]> authors, List<String> bodies) {
+    return comments(t, firstCommentId, authors, bodies, -1);
+  }
+
+  /** {@code late}: index of the message that comes {@link SimTicket#lateReplyMinutes} late. */
+  private static List<Comment> comments(
+      SimTicket t, long firstCommentId, List<long[]> authors, List<String> bodies, int late) {
     Instant start = t.createdAt;
     Instant end = t.solvedAt != null ? t.solvedAt : t.updatedAt;
     long span = Math.max(1, Duration.between(start, end).toSeconds());
-    long firstReply = Math.min(span * 9 / 10, Math.max(60, t.firstReplyMinutes * 60));
+    long gap = late < 0 ? 0 : Math.max(0, Math.min(span - 60, t.lateReplyMinutes * 60));
+    long spread = span - gap;
+    long firstReply = Math.min(spread * 9 / 10, Math.max(60, t.firstReplyMinutes * 60));
     List<Comment> out = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
       // The opening at the start, the first reply after the first-reply time, the rest spread
-      // evenly up to the solve.
+      // evenly up to the solve; a late reply and everything after it come the gap later.
       Instant at =
           i == 0
               ? start
               : start.plusSeconds(
-                  firstReply + (span - firstReply) * (i - 1) / Math.max(1, bodies.size() - 2));
+                  firstReply
+                      + (spread - firstReply) * (i - 1) / Math.max(1, bodies.size() - 2)
+                      + (late >= 0 && i >= late ? gap : 0));
       String body = bodies.get(i);
       out.add(
           new Comment(

@@ -63,7 +63,8 @@ final class SimStore {
     this.random = new Random(options.seed() ^ 0x5DEECE66DL);
     this.lastChange = options.now();
     List<SimTicket> all = new ArrayList<>(options.ticketCount() + options.ticketCount() / 20 + 1);
-    for (int i = 0; i < options.ticketCount(); i++) all.add(generator.solvedTicket(0, random));
+    // ids follow creation time, known only after sorting: the generation order seeds each ticket
+    for (int i = 0; i < options.ticketCount(); i++) all.add(generator.solvedTicket(i + 1, random));
     for (int i = 0; i < options.ticketCount() / 20; i++) all.add(generator.openTicket(0, random));
     all.sort(Comparator.comparing(t -> t.createdAt));
     for (SimTicket t : all) {

@@ -32,6 +32,9 @@ final class SimTicket {
   /** How the assignee wrote this ticket's replies (see {@link SupportReplies}). */
   Set<SupportReplies.Habit> habits = java.util.EnumSet.noneOf(SupportReplies.Habit.class);
 
+  /** How long the agent let the customer's first follow-up wait (LATE_REPLY habit), else 0. */
+  long lateReplyMinutes;
+
   /** de, es or fr for the few tickets not in English; null for English. */
   String language;
 

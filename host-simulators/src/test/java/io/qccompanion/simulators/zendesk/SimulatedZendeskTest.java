@@ -152,6 +152,45 @@ class SimulatedZendeskTest {
     assertThat(DEMO.commentsOf(id).get(0).body()).hasSizeGreaterThan(20);
   }
 
+  /**
+   * Each ticket draws its own writing habits and language (they once all shared one seed, so no
+   * ticket was foreign): about one in 30 is in German, Spanish or French, and some customers wait
+   * more than a day for the answer to a follow-up, not only for the first reply.
+   */
+  @Test
+  void aboutOneTicketInThirtyIsInAnotherLanguageAndSomeFollowUpsWaitDays() {
+    List<Long> ids = DEMO.closedTicketIds();
+    Map<String, Integer> foreign = new HashMap<>();
+    int lateFollowUps = 0;
+    for (long id : ids) {
+      List<Comment> comments = DEMO.commentsOf(id);
+      String opening = comments.get(0).body();
+      for (String hello : List.of("Hallo,", "Hola,", "Bonjour,"))
+        if (opening.startsWith(hello)) foreign.merge(hello, 1, Integer::sum);
+      if (waitsADayForAnAnswerToAFollowUp(comments)) lateFollowUps++;
+    }
+    int total = foreign.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(total / (double) ids.size()).isBetween(0.02, 0.045);
+    assertThat(foreign).containsOnlyKeys("Hallo,", "Hola,", "Bonjour,");
+    assertThat(lateFollowUps).isGreaterThan(ids.size() / 100);
+  }
+
+  private static boolean waitsADayForAnAnswerToAFollowUp(List<Comment> comments) {
+    boolean answered = false;
+    Instant waiting = null;
+    for (Comment c : comments) {
+      boolean customer = c.authorId() >= DataGenerator.REQUESTER_ID_BASE;
+      if (customer && c.publicComment() && waiting == null) waiting = c.createdAt();
+      else if (!customer && c.publicComment() && waiting != null) {
+        if (answered && java.time.Duration.between(waiting, c.createdAt()).toHours() >= 24)
+          return true;
+        answered = true;
+        waiting = null;
+      }
+    }
+    return false;
+  }
+
   @Test
   void faultsHitOnlyTheNextRequests() throws Exception {
     try (var zendesk =
