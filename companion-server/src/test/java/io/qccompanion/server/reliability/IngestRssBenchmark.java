@@ -28,8 +28,12 @@ class IngestRssBenchmark {
   static final int TICKETS = Integer.getInteger("bench.ingest.tickets", 1_000_000);
   static final int MINUTES = Integer.getInteger("bench.ingest.minutes", 240);
 
-  /** The production heap flags (docs/deployment.md, the systemd unit). */
-  static final List<String> PRODUCTION_JVM = List.of("-Xms128m", "-Xmx512m");
+  /**
+   * The production heap flags (docs/deployment.md, the systemd unit), or {@code
+   * -Dbench.ingest.jvm="-Xmx200m -XX:+UseSerialGC"} to try others.
+   */
+  static final List<String> PRODUCTION_JVM =
+      List.of(System.getProperty("bench.ingest.jvm", "-Xms128m -Xmx512m").trim().split("\\s+"));
 
   @Test
   void rssStaysFlatWhileIngestingTicketsWithConversations(@TempDir Path dir) throws Exception {
