@@ -36,8 +36,18 @@ final class ChildCompanion implements AutoCloseable {
     this.log = log;
   }
 
+  /** The reliability suite's JVM: small heap, quick start. */
+  static final List<String> TEST_JVM =
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   /** Starts {@code serve} on a free port of 127.0.0.1 and waits until {@code /ready} says so. */
   static ChildCompanion start(String name, String databaseUrl, String secretKey, Path dir) {
+    return start(name, databaseUrl, secretKey, dir, TEST_JVM);
+  }
+
+  /** Like {@link #start(String, String, String, Path)} with these JVM options. */
+  static ChildCompanion start(
+      String name, String databaseUrl, String secretKey, Path dir, List<String> jvmOptions) {
     try {
       int port;
       try (ServerSocket probe = new ServerSocket(0)) {
@@ -46,7 +56,7 @@ final class ChildCompanion implements AutoCloseable {
       Path log = dir.resolve(name + ".log");
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+      command.addAll(jvmOptions);
       command.addAll(List.of("-cp", classPath(), "io.qccompanion.server.cli.Main", "serve"));
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().clear();

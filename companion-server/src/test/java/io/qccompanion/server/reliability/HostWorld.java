@@ -64,15 +64,20 @@ final class HostWorld implements AutoCloseable {
 
   /** Generates {@code ticketsPerHost} closed tickets on each host and prepares the database. */
   static HostWorld create(Path dir, String databaseUrl, int ticketsPerHost) {
+    return create(dir, databaseUrl, ticketsPerHost, ticketsPerHost);
+  }
+
+  /** Generates {@code zendeskTickets} and {@code jiraIssues} closed ones; prepares the database. */
+  static HostWorld create(Path dir, String databaseUrl, int zendeskTickets, int jiraIssues) {
     Instant now = Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     var zendesk =
         SimulatedZendesk.start(
-            SimulatedZendesk.defaults().seed(16).ticketCount(ticketsPerHost).now(now).build());
+            SimulatedZendesk.defaults().seed(16).ticketCount(zendeskTickets).now(now).build());
     var jira =
         SimulatedJira.start(
             SimulatedJira.defaults()
                 .seed(17)
-                .issueCount(ticketsPerHost)
+                .issueCount(jiraIssues)
                 .projects(List.of(new SimOptions.Project("SUP", "Customer Support", false)))
                 .now(now)
                 .build());
@@ -173,7 +178,12 @@ final class HostWorld implements AutoCloseable {
 
   /** Starts a companion child JVM on this world's database. */
   ChildCompanion child(String name) {
-    var child = ChildCompanion.start(name, databaseUrl, secretKey, dir);
+    return child(name, ChildCompanion.TEST_JVM);
+  }
+
+  /** Starts a companion child JVM with these JVM options on this world's database. */
+  ChildCompanion child(String name, List<String> jvmOptions) {
+    var child = ChildCompanion.start(name, databaseUrl, secretKey, dir, jvmOptions);
     children.add(child);
     return child;
   }
