@@ -66,9 +66,12 @@ final class BodyLimits {
   private static void checkParameters(Context ctx) {
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
     if (matched == null) return;
+    ctx.queryParamMap()
+        .forEach(
+            (name, values) -> {
+              for (String v : values) refuseNul(name, v);
+            });
     for (JsonNode param : operation(ctx).path("parameters")) {
-      int max = param.path("schema").path("maxLength").asInt(-1);
-      if (max < 0) continue;
       String name = param.path("name").asText();
       List<String> values =
           switch (param.path("in").asText()) {
@@ -76,10 +79,19 @@ final class BodyLimits {
             case "path" -> pathParam(ctx.path(), matched.path, name);
             default -> List.of();
           };
-      for (String v : values)
+      int max = param.path("schema").path("maxLength").asInt(MAX_STRING);
+      for (String v : values) {
+        refuseNul(name, v);
         if (tooLong(v, max))
           throw HttpProblem.invalid(name, name + " is longer than " + max + " characters");
+      }
     }
+  }
+
+  // PostgreSQL text cannot hold U+0000 (SQLite can): refused everywhere, so both answer alike
+  private static void refuseNul(String name, String value) {
+    if (value.indexOf('\0') >= 0)
+      throw HttpProblem.invalid(name, name + " contains a NUL character (U+0000)");
   }
 
   // in a before-handler Javalin has not yet parsed the matched route's path parameters
@@ -147,6 +159,11 @@ final class BodyLimits {
     if (tooLong(s, max))
       throw ctxt.weirdStringException(
           s.substring(0, Math.min(20, max)) + "…", type, "longer than " + max + " characters");
+    if (s.indexOf('\0') >= 0)
+      throw ctxt.weirdStringException(
+          s.substring(0, Math.min(20, s.length())).replace('\0', '?') + "…",
+          type,
+          "contains a NUL character (U+0000)");
   }
 
   private static final class BoundedString extends StdScalarDeserializer<String> {

@@ -27,7 +27,8 @@ class InputFuzzTest {
   private static final String HUGE = "x".repeat(20_000);
   private static final String FAR_DATE = "+999999999-12-31T23:59:59Z";
   private static final List<Object> VALUES =
-      List.of(12, "12", 0.5, true, HUGE, FAR_DATE, Map.of("a", 1), List.of(1), -1e308, "");
+      List.of(
+          12, "12", 0.5, true, HUGE, FAR_DATE, Map.of("a", 1), List.of(1), -1e308, "", "x\u0000y");
   private static final List<String> QUERY_VALUES =
       List.of(
           "",
