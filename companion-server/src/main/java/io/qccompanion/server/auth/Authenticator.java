@@ -7,6 +7,7 @@ import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Finds the caller (Bearer API token, else session cookie) before every request, and enforces the
@@ -89,5 +90,17 @@ public final class Authenticator {
   /** Binds {@code principal} to this request (used by host-token logins). */
   public static void bind(Context ctx, Principal principal) {
     ctx.attribute(ATTRIBUTE, principal);
+  }
+
+  /** For team-scoped routes: 404 for an unknown team, 403 for a team outside the caller's scope. */
+  public static void requireTeam(Handle h, Principal p, String teamId) {
+    boolean exists =
+        h.createQuery("SELECT COUNT(*) FROM teams WHERE id = :id")
+                .bind("id", teamId)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (!exists) throw HttpProblem.notFound("team", teamId);
+    if (!p.seesTeam(teamId)) throw HttpProblem.forbidden("team '" + teamId + "' is not yours");
   }
 }

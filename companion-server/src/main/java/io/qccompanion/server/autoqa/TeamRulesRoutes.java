@@ -8,7 +8,6 @@ import io.qccompanion.server.auth.Principal;
 import io.qccompanion.server.auth.Role;
 import io.qccompanion.server.store.Database;
 import io.qccompanion.server.web.Bodies;
-import io.qccompanion.server.web.HttpProblem;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -62,7 +61,7 @@ final class TeamRulesRoutes {
     ctx.json(
         db.read(
             h -> {
-              requireTeam(h, p, teamId);
+              Authenticator.requireTeam(h, p, teamId);
               return view(h, teamId);
             }));
   }
@@ -75,7 +74,7 @@ final class TeamRulesRoutes {
     ctx.json(
         db.write(
             h -> {
-              requireTeam(h, p, teamId);
+              Authenticator.requireTeam(h, p, teamId);
               TeamRulesView before = view(h, teamId);
               store.put(h, teamId, body, p.userId(), clock.instant());
               TeamRulesView after = view(h, teamId);
@@ -106,17 +105,5 @@ final class TeamRulesRoutes {
                     null,
                     null,
                     TeamRuleSettings.DEFAULTS));
-  }
-
-  // as the other team-scoped routes do (targets): 404 for an unknown team, 403 outside the scope
-  private static void requireTeam(Handle h, Principal p, String teamId) {
-    boolean exists =
-        h.createQuery("SELECT COUNT(*) FROM teams WHERE id = :id")
-                .bind("id", teamId)
-                .mapTo(Integer.class)
-                .one()
-            > 0;
-    if (!exists) throw HttpProblem.notFound("team", teamId);
-    if (!p.seesTeam(teamId)) throw HttpProblem.forbidden("team '" + teamId + "' is not yours");
   }
 }

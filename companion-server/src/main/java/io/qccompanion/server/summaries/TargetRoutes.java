@@ -77,20 +77,9 @@ final class TargetRoutes {
 
   private ScopedTargets scoped(Handle h, Principal p, String teamId) {
     if (DEFAULT.equals(teamId)) return new ScopedTargets(DEFAULT, targets.organisation(h), false);
-    requireTeam(h, p, teamId);
+    Authenticator.requireTeam(h, p, teamId);
     boolean own = targets.find(h, teamId).isPresent();
     return new ScopedTargets(teamId, targets.forTeam(h, teamId), !own);
-  }
-
-  private static void requireTeam(Handle h, Principal p, String teamId) {
-    boolean exists =
-        h.createQuery("SELECT COUNT(*) FROM teams WHERE id = :id")
-                .bind("id", teamId)
-                .mapTo(Integer.class)
-                .one()
-            > 0;
-    if (!exists) throw HttpProblem.notFound("team", teamId);
-    if (!p.seesTeam(teamId)) throw HttpProblem.forbidden("team '" + teamId + "' is not yours");
   }
 
   /** One change in the history of a scope, with the name of who made it. */
@@ -108,7 +97,7 @@ final class TargetRoutes {
     List<HistoryEntry> items =
         db.read(
             h -> {
-              if (!DEFAULT.equals(teamId)) requireTeam(h, p, teamId);
+              if (!DEFAULT.equals(teamId)) Authenticator.requireTeam(h, p, teamId);
               String scope = DEFAULT.equals(teamId) ? KpiTargets.ORGANISATION : teamId;
               LocalDate today = targets.today();
               List<HistoryEntry> out = new ArrayList<>();
