@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests package
-exec java -jar companion-server/target/qc-companion.jar demo "$@"
+# the package step also writes the class archive of a start (AppCDS; docs/performance.md)
+exec java -XX:SharedArchiveFile=companion-server/target/qc-companion.jsa -Xshare:auto \
+  -jar companion-server/target/qc-companion.jar demo "$@"

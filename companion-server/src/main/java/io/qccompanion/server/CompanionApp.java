@@ -101,7 +101,7 @@ public final class CompanionApp implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.db = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-    db.migrate();
+    db.migrateIfBehind();
     this.audit = new AuditLog(clock);
     this.users = new UserDirectory(db, clock, callers);
     this.sessions = new Sessions(db, clock, config.sessionTtl(), callers);

@@ -115,4 +115,19 @@ class CliTest {
       assertThat(db.migrate()).isZero();
     }
   }
+
+  @Test
+  void serveExitWhenReadyStartsAnswersReadyAndStops() throws Exception {
+    Path file = dir.resolve("qc.yaml");
+    Files.writeString(
+        file,
+        "secretKey: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\ndatabase:\n  url: jdbc:sqlite:"
+            + dir.resolve("trial.db")
+            + "\n");
+    assertThat(Main.run("serve", "--exit-when-ready", "-c", file.toString()))
+        .as("serve refuses a database that does not exist")
+        .isNotZero();
+    assertThat(Main.run("migrate", "-c", file.toString())).isZero();
+    assertThat(Main.run("serve", "--exit-when-ready", "-c", file.toString())).isZero();
+  }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.languagetool.JLanguageTool;
-import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.markup.AnnotatedText;
 import org.languagetool.markup.AnnotatedTextBuilder;
@@ -30,29 +29,23 @@ final class Grammar {
   /** One LanguageTool match. */
   public record Match(int start, int end, String ruleId, boolean spelling, String message) {}
 
-  private final Map<String, Language> languages = new HashMap<>();
+  private final Map<String, String> codes;
   private final Set<String> disabledRules;
   private final ThreadLocal<Map<String, JLanguageTool>> tools =
       ThreadLocal.withInitial(HashMap::new);
 
-  /** Resolves each LanguageTool code now, so a missing module fails at start-up. */
+  /**
+   * Maps ISO codes to LanguageTool's; each is resolved on its first check, not on the way to {@code
+   * /ready} (finding a language scans every LanguageTool module on the class path).
+   */
   public Grammar(Map<String, String> isoToLanguageTool, Set<String> disabledRules) {
+    this.codes = Map.copyOf(isoToLanguageTool);
     this.disabledRules = Set.copyOf(disabledRules);
-    isoToLanguageTool.forEach(
-        (iso, code) -> {
-          if (!Languages.isLanguageSupported(code))
-            throw new IllegalArgumentException(
-                "LanguageTool has no module for '"
-                    + code
-                    + "' on the class path: add org.languagetool:language-"
-                    + iso);
-          languages.put(iso, Languages.getLanguageForShortCode(code));
-        });
   }
 
   /** Whether a grammar module is configured for the language. */
   public boolean supports(String iso) {
-    return languages.containsKey(iso);
+    return codes.containsKey(iso);
   }
 
   /** LanguageTool's version, part of the rule-set version. */
@@ -66,7 +59,14 @@ final class Grammar {
   }
 
   private JLanguageTool create(String iso) {
-    JLanguageTool lt = new JLanguageTool(languages.get(iso));
+    String code = codes.get(iso);
+    if (!Languages.isLanguageSupported(code))
+      throw new IllegalStateException(
+          "LanguageTool has no module for '"
+              + code
+              + "' on the class path: add org.languagetool:language-"
+              + iso);
+    JLanguageTool lt = new JLanguageTool(Languages.getLanguageForShortCode(code));
     Set<String> categories = new java.util.TreeSet<>();
     for (Rule r : lt.getAllRules()) categories.add(r.getCategory().getId().toString());
     for (String c : categories) if (!CATEGORIES.contains(c)) lt.disableCategory(new CategoryId(c));

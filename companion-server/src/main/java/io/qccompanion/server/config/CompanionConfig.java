@@ -38,6 +38,27 @@ public record CompanionConfig(
         .formatted(host, port, publicUrl, databaseUrl);
   }
 
+  /**
+   * This config on a free loopback port without background jobs: a start that serves nobody and
+   * touches no connection ({@code serve --exit-when-ready}).
+   */
+  public CompanionConfig trialStart() {
+    return new CompanionConfig(
+        "127.0.0.1",
+        0,
+        publicUrl,
+        databaseUrl,
+        databaseUser,
+        databasePassword,
+        secretKey,
+        sessionTtl,
+        false,
+        security,
+        mail,
+        editWindow,
+        autoQaHoldoutPercent);
+  }
+
   /** Builds a config; defaults suit a local single-node install. */
   public static final class Builder {
     private String host = "0.0.0.0";

@@ -41,11 +41,17 @@ final class ForgeTokenVerifier {
 
   private record Cached(JWKSet keys, Instant fetchedAt) {}
 
-  private final OkHttpClient client;
+  private final OkHttpClient.Builder clientBuilder;
+  private OkHttpClient client; // built on the first key fetch: a client loads the trust store
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  ForgeTokenVerifier(OkHttpClient client) {
-    this.client = client;
+  ForgeTokenVerifier(OkHttpClient.Builder client) {
+    this.clientBuilder = client;
+  }
+
+  private synchronized OkHttpClient client() {
+    if (client == null) client = clientBuilder.build();
+    return client;
   }
 
   Optional<HostIdentity> verify(String token, ConnectionSettings settings, Instant now) {
@@ -100,7 +106,7 @@ final class ForgeTokenVerifier {
       if (key.isPresent() || cached.fetchedAt().plusSeconds(60).isAfter(now)) return key;
     }
     try (Response response =
-        client.newCall(new Request.Builder().url(url).get().build()).execute()) {
+        client().newCall(new Request.Builder().url(url).get().build()).execute()) {
       if (!response.isSuccessful())
         throw new IOException("JWKS " + url + " answered " + response.code());
       JWKSet keys = JWKSet.parse(response.body().string());

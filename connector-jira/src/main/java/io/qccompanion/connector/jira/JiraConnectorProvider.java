@@ -54,7 +54,7 @@ public final class JiraConnectorProvider implements ConnectorProvider {
     this.interceptors = List.copyOf(interceptors);
     OkHttpClient.Builder jwks = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10));
     interceptors.forEach(jwks::addInterceptor);
-    this.forgeTokens = new ForgeTokenVerifier(jwks.build());
+    this.forgeTokens = new ForgeTokenVerifier(jwks);
   }
 
   @Override
