@@ -112,7 +112,7 @@ final class EvaluationStore {
                     nullableDouble(rs, "score"),
                     nullableBoolean(rs, "passed"),
                     rs.getInt("critical_fail") == 1,
-                    Json.read(rs.getString("answers"), ANSWERS),
+                    rs.getString("answers"),
                     rs.getString("overall_comment"),
                     rs.getString("coaching_note"),
                     Instant.ofEpochMilli(rs.getLong("created_at")),

@@ -1,16 +1,19 @@
 package io.qccompanion.server.evaluations;
 
-import io.qccompanion.server.scoring.Answer;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
-import java.util.Map;
 
-/** A submitted revision, kept when a dispute amends the evaluation. */
+/**
+ * A submitted revision, kept when a dispute amends the evaluation. Only ever shown, so its answers
+ * stay the JSON they were stored as ({@code Json.write} of the answers, the API's own mapper):
+ * parsing and writing them again was a sixth of the evaluation read.
+ */
 record Revision(
     int revision,
     Double score,
     Boolean passed,
     boolean criticalFail,
-    Map<String, Answer> answers,
+    @JsonRawValue String answers,
     String overallComment,
     String coachingNote,
     Instant createdAt,

@@ -115,6 +115,9 @@ class EvaluationsApiTest {
     assertThat(e.get("passed").asBoolean()).isFalse();
     assertThat(e.get("revision").asInt()).isEqualTo(1);
     assertThat(e.get("revisions")).hasSize(1);
+    assertThat(e.get("revisions").get(0).get("answers"))
+        .as("the revision shows the answers as submitted, as a JSON object")
+        .isEqualTo(e.get("answers"));
     assertThat(e.get("writeBack").get("status").asText()).isEqualTo("PENDING");
     assertThat(e.get("writeBack").get("attempts").asInt()).isZero();
     assertThat(count("SELECT count(*) FROM outbox WHERE idempotency_key = ?", "qc-" + id + "-r1"))
