@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A submitted revision, kept when a dispute amends the evaluation. Only ever shown, so its answers
  * stay the JSON they were stored as ({@code Json.write} of the answers, the API's own mapper):
- * parsing and writing them again was a sixth of the evaluation read.
+ * parsing them was 8 % of the evaluation read's CPU samples, before writing them out again.
  */
 record Revision(
     int revision,

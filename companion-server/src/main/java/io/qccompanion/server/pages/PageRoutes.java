@@ -20,6 +20,11 @@ import org.eclipse.jetty.util.resource.URLResourceFactory;
  * redirected to the login form.
  */
 public final class PageRoutes {
+  static {
+    // Jetty's registry of resource factories is process-wide: register once, on first use
+    ResourceFactory.registerResourceFactory("jar", new URLResourceFactory());
+  }
+
   private final PanelPage panel;
   private final FeedbackPage feedback;
   private final Pages pages;
@@ -42,7 +47,6 @@ public final class PageRoutes {
    * LanguageTool's) and took 0.6 s of every start.
    */
   public static void staticFiles(StaticFilesConfig files) {
-    ResourceFactory.registerResourceFactory("jar", new URLResourceFactory());
     files.add(
         f -> {
           f.hostedPath = "/assets";
