@@ -229,6 +229,8 @@ public final class CompanionApp implements AutoCloseable {
       background.add(
           new DailyJobs(List.of(() -> db.run(h -> sampling.engine().topUpDue(h)))).start(2, 60));
       background.add(autoQa.startWorker(100, 60));
+      // keeps the ticket roll-up's backlog short, so a summary read seldom folds much itself
+      background.add(new DailyJobs(List.of(summaries::foldTicketKpis)).start(1, 1));
       if (notifications.mailConfigured())
         background.add(new DailyJobs(List.of(() -> notifications.mailPending(db))).start(1, 1));
     }

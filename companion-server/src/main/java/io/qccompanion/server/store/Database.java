@@ -149,7 +149,8 @@ public final class Database implements AutoCloseable {
   public int migrate() {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(
+            "classpath:db/migration", "classpath:db/vendor/" + (sqlite ? "sqlite" : "postgresql"))
         .initSql(sqlite ? null : "SET statement_timeout = 0; SET lock_timeout = 0")
         .load()
         .migrate()
@@ -158,9 +159,10 @@ public final class Database implements AutoCloseable {
 
   /**
    * The newest migration this build ships ({@code V<n>__*.sql}); a test keeps it equal to the
-   * highest file in {@code db/migration}.
+   * highest file in {@code db/migration} and {@code db/vendor/*} (triggers and types that differ
+   * between SQLite and PostgreSQL: one file per database, same version).
    */
-  static final String SCHEMA_VERSION = "210";
+  static final String SCHEMA_VERSION = "231";
 
   /**
    * What a start runs: {@link #migrate} unless the last migration recorded is {@link

@@ -18,6 +18,7 @@ public final class SummariesFeature {
   private final AuditLog audit;
   private final KpiTargets targets;
   private final QualityAggregates aggregates;
+  private final TicketKpis ticketKpis;
   private final SummaryService service;
 
   public SummariesFeature(Database db, Clock clock, AuditLog audit) {
@@ -26,7 +27,8 @@ public final class SummariesFeature {
     this.audit = audit;
     this.targets = new KpiTargets(clock);
     this.aggregates = new QualityAggregates(db);
-    this.service = new SummaryService(db, aggregates, targets);
+    this.ticketKpis = new TicketKpis(db);
+    this.service = new SummaryService(db, aggregates, ticketKpis, targets);
   }
 
   /** Counts a written evaluation in the aggregates, inside the writer's transaction. */
@@ -37,6 +39,15 @@ public final class SummariesFeature {
   /** Takes a deleted evaluation out of the aggregates, inside the writer's transaction. */
   public void retract(Handle h, String evaluationId) {
     aggregates.retract(h, evaluationId);
+  }
+
+  /** Folds pending ticket and evaluation changes into the ticket roll-up (a background job). */
+  public void foldTicketKpis() {
+    ticketKpis.catchUp();
+  }
+
+  TicketKpis ticketKpis() {
+    return ticketKpis;
   }
 
   QualityAggregates aggregates() {

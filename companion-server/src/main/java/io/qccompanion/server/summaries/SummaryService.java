@@ -12,13 +12,14 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Builds summaries: quality from the agent x week aggregate where the request allows (whole weeks,
- * agent/team/no grouping), from scratch otherwise; ticket KPIs from tickets; all against the
- * targets of the row's team.
+ * Builds summaries: quality from the agent x week aggregate and ticket KPIs from the ticket x week
+ * roll-up where the request allows (whole weeks, agent/team/no grouping, every host), both from
+ * scratch otherwise; all against the targets of the row's team.
  */
 public final class SummaryService {
   private final Database db;
   private final QualityAggregates aggregates;
+  private final TicketKpis ticketKpis;
   private final KpiTargets targets;
   private final QualityQueries quality = new QualityQueries();
   private final TicketQueries tickets = new TicketQueries();
@@ -26,9 +27,11 @@ public final class SummaryService {
   private final Insights insights = new Insights();
   private final WeightedQueries weighted = new WeightedQueries();
 
-  public SummaryService(Database db, QualityAggregates aggregates, KpiTargets targets) {
+  SummaryService(
+      Database db, QualityAggregates aggregates, TicketKpis ticketKpis, KpiTargets targets) {
     this.db = db;
     this.aggregates = aggregates;
+    this.ticketKpis = ticketKpis;
     this.targets = targets;
   }
 
@@ -38,6 +41,7 @@ public final class SummaryService {
    */
   public Summary summarize(
       Scope scope, Period period, GroupBy groupBy, Bucket bucket, boolean withCalibration) {
+    ticketKpis.catchUp();
     return db.read(
         h -> {
           var resolver = KpiTargets.resolver(targets.stored(h));
@@ -138,7 +142,10 @@ public final class SummaryService {
                   ? aggregates.read(h, scope, groupBy, slots)
                   : quality.grouped(h, scope, groupBy, slots);
     }
-    Map<Cell, TicketStats> t = tickets.grouped(h, scope, groupBy, slots);
+    Map<Cell, TicketStats> t =
+        QualityAggregates.answers(period, bucket, groupBy, scope)
+            ? ticketKpis.read(h, scope, groupBy, slots)
+            : tickets.grouped(h, scope, groupBy, slots);
     Set<Cell> cells = new LinkedHashSet<>();
     cells.addAll(q.keySet());
     cells.addAll(crit.keySet());

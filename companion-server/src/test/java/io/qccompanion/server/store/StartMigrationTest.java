@@ -3,9 +3,15 @@ package io.qccompanion.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,19 +25,41 @@ class StartMigrationTest {
 
   @Test
   void schemaVersionIsTheNewestMigrationFile() throws Exception {
-    var name = Pattern.compile("V(\\d+)__.+\\.sql");
-    try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-      int newest =
-          files
-              .map(f -> name.matcher(f.getFileName().toString()))
-              .filter(m -> m.matches())
-              .mapToInt(m -> Integer.parseInt(m.group(1)))
-              .max()
-              .orElseThrow();
-      assertThat(Database.SCHEMA_VERSION)
-          .as("Database.SCHEMA_VERSION names the newest migration; raise it with each new one")
-          .isEqualTo(String.valueOf(newest));
+    Path db = Path.of("src/main/resources/db");
+    int newest = newest(db.resolve("migration"));
+    for (String vendor : List.of("sqlite", "postgresql"))
+      newest = Math.max(newest, newest(db.resolve("vendor").resolve(vendor)));
+    assertThat(Database.SCHEMA_VERSION)
+        .as("Database.SCHEMA_VERSION names the newest migration; raise it with each new one")
+        .isEqualTo(String.valueOf(newest));
+  }
+
+  @Test
+  void eachDatabaseHasTheSameVendorMigrations() throws Exception {
+    Path vendor = Path.of("src/main/resources/db/vendor");
+    assertThat(names(vendor.resolve("postgresql")))
+        .as("a migration in db/vendor has a twin of the same name for the other database")
+        .isEqualTo(names(vendor.resolve("sqlite")));
+  }
+
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__.+\\.sql");
+
+  private static Set<String> names(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> NAME.matcher(n).matches())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
+  }
+
+  private static int newest(Path dir) throws IOException {
+    return names(dir).stream()
+        .map(NAME::matcher)
+        .filter(Matcher::matches)
+        .mapToInt(m -> Integer.parseInt(m.group(1)))
+        .max()
+        .orElse(0);
   }
 
   @Test

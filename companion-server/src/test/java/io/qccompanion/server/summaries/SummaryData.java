@@ -145,12 +145,13 @@ final class SummaryData {
         }
         long t2 = System.nanoTime();
         new QualityAggregates(db).rebuild();
+        new TicketKpis(db).rebuild();
         // VACUUM on PostgreSQL also sets the visibility map that index-only scans need
         db.read(h -> h.execute(postgres ? "VACUUM ANALYZE" : "ANALYZE"));
         long t3 = System.nanoTime();
         report(
             ("generated %,d tickets, %,d decisions, %,d evaluations and %,d answers on %s in"
-                    + " %.0f s: rows %.0f s, %d indexes %.0f s, aggregate rebuild + %s %.0f s")
+                    + " %.0f s: rows %.0f s, %d indexes %.0f s, aggregate and ticket roll-up rebuilds + %s %.0f s")
                 .formatted(
                     tickets,
                     tickets,
