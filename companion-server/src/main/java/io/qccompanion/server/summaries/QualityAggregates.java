@@ -266,8 +266,7 @@ final class QualityAggregates {
         (rsSupplier, ctx) -> {
           java.sql.ResultSet rs = rsSupplier.get();
           while (rs.next()) {
-            int slot = java.util.Arrays.binarySearch(starts, rs.getLong(1));
-            if (slot < 0) slot = -slot - 2;
+            int slot = slot(starts, rs.getLong(1));
             String key = rs.getString(2);
             long[] b = new long[5];
             for (int i = 0; i < 5; i++) b[i] = rs.getLong(7 + i);
@@ -278,6 +277,12 @@ final class QualityAggregates {
           return null;
         });
     return out;
+  }
+
+  /** The index of the slot holding {@code weekStart}, given the slots' ascending starts. */
+  static int slot(long[] starts, long weekStart) {
+    int slot = java.util.Arrays.binarySearch(starts, weekStart);
+    return slot < 0 ? -slot - 2 : slot;
   }
 
   private record Contribution(

@@ -10,6 +10,10 @@ final class SqlScope {
       "ev.kind = 'REGULAR' AND ev.status IN ('SUBMITTED', 'DISPUTED', 'AMENDED', 'UPHELD')"
           + " AND ev.score IS NOT NULL AND ev.submitted_at IS NOT NULL";
 
+  /** Whether ticket {@code t} has a counted evaluation (coverage). */
+  static final String TICKET_EVALUATED =
+      "EXISTS (SELECT 1 FROM evaluations ev WHERE ev.ticket_id = t.id AND " + COUNTED + ")";
+
   private SqlScope() {}
 
   /** {@code WITH b(k, s, e) AS (VALUES ...)}: one row per slot. */

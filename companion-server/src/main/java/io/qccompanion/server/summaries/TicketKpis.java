@@ -23,13 +23,11 @@ import org.jdbi.v3.core.Handle;
  * so the last fold of a cell sees every change committed before it.
  */
 final class TicketKpis {
-  /** Change rows claimed per transaction (a SQLite write holds the writer while it runs). */
-  static final int BATCH = 5_000;
-
-  private static final String EVALUATED =
-      "EXISTS (SELECT 1 FROM evaluations ev WHERE ev.ticket_id = t.id AND "
-          + SqlScope.COUNTED
-          + ")";
+  /**
+   * Change rows claimed per transaction: at ≈ 0.45 ms a cell on SQLite a batch holds the one writer
+   * for at most ≈ 0.5 s, so submits and sync pages wait little even during a first fold.
+   */
+  static final int BATCH = 1_000;
 
   private final Database db;
 
@@ -117,7 +115,7 @@ final class TicketKpis {
     Values handles = new Values();
     h.createQuery(
             "SELECT t.csat_rating, t.reopen_count, t.handle_time_seconds, CASE WHEN "
-                + EVALUATED
+                + SqlScope.TICKET_EVALUATED
                 + " THEN 1 ELSE 0 END FROM tickets t"
                 + " WHERE t.solved_at >= :from AND t.solved_at < :to AND "
                 + (cell.agent.isEmpty() ? "t.agent_id IS NULL" : "t.agent_id = :agent")
@@ -211,9 +209,8 @@ final class TicketKpis {
         (supplier, ctx) -> {
           java.sql.ResultSet rs = supplier.get();
           while (rs.next()) {
-            int slot = Arrays.binarySearch(starts, rs.getLong(1));
-            if (slot < 0) slot = -slot - 2;
-            Sums s = sums.computeIfAbsent(new Cell(rs.getString(2), slot), c -> new Sums());
+            Cell cell = new Cell(rs.getString(2), QualityAggregates.slot(starts, rs.getLong(1)));
+            Sums s = sums.computeIfAbsent(cell, c -> new Sums());
             for (int i = 0; i < 7; i++) s.sums[i] += rs.getLong(3 + i);
             s.handles.parse(rs.getString(10));
             s.rows++;

@@ -10,11 +10,6 @@ import org.jdbi.v3.core.Handle;
  * bucket of its {@code solved_at} and to its assignee agent and team.
  */
 final class TicketQueries {
-  private static final String EVALUATED =
-      "EXISTS (SELECT 1 FROM evaluations ev WHERE ev.ticket_id = t.id AND "
-          + SqlScope.COUNTED
-          + ")";
-
   /** Ticket sums per group and slot; groupings without a ticket key give an empty map. */
   public Map<Cell, TicketStats> grouped(
       Handle h, Scope scope, GroupBy groupBy, List<Period.Slot> slots) {
@@ -35,7 +30,7 @@ final class TicketQueries {
             + " COUNT(t.handle_time_seconds) AS handled,"
             + " COALESCE(SUM(t.handle_time_seconds), 0) AS handle_sum,"
             + " SUM(CASE WHEN "
-            + EVALUATED
+            + SqlScope.TICKET_EVALUATED
             + " THEN 1 ELSE 0 END) AS evaluated"
             + from
             + " GROUP BY "
