@@ -41,7 +41,8 @@ public final class SummaryService {
    */
   public Summary summarize(
       Scope scope, Period period, GroupBy groupBy, Bucket bucket, boolean withCalibration) {
-    ticketKpis.catchUp();
+    // the period totals read the roll-up whenever any row can (a custom range or a host never does)
+    if (QualityAggregates.answers(period, Bucket.NONE, GroupBy.NONE, scope)) ticketKpis.catchUp();
     return db.read(
         h -> {
           var resolver = KpiTargets.resolver(targets.stored(h));
